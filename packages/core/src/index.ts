@@ -1,0 +1,7 @@
+export * from './issues'
+export * from './model/actor'
+export * from './model/json'
+export * from './model/message'
+export * from './model/project'
+export * from './model/skill'
+export * from './model/view'

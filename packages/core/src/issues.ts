@@ -1,0 +1,57 @@
+/**
+ * Problems users see carry a numbered code (TRP-…), listed with their fix in docs/errors.md,
+ * the actor they concern and the JSON path inside it, so an editor can jump straight there.
+ */
+export type JsonPath = (string | number)[]
+
+export const issueCodes = {
+  invalidJson: 'TRP-100',
+  invalidShape: 'TRP-101',
+  unsupportedVersion: 'TRP-102',
+  missingActor: 'TRP-110',
+  secondParent: 'TRP-111',
+  parentCycle: 'TRP-112',
+  rootInvalid: 'TRP-113',
+  tagNotAllowed: 'TRP-120',
+  attributeNotAllowed: 'TRP-121',
+  unsafeUrl: 'TRP-122',
+  codeExpression: 'TRP-123',
+  invalidView: 'TRP-124',
+  unknownOperator: 'TRP-125',
+  unsafeStyle: 'TRP-126',
+  unsafeKey: 'TRP-127',
+  skillFailed: 'TRP-140',
+  cascadeStopped: 'TRP-141',
+  unknownSkill: 'TRP-142',
+} as const
+export type IssueCode = (typeof issueCodes)[keyof typeof issueCodes]
+
+export interface TroupeIssue {
+  code: IssueCode
+  message: string
+  /** The actor the problem is in, when it is in one. */
+  actorId?: string
+  /** JSON path from the actor definition (or from the project file root when no actor). */
+  path: JsonPath
+}
+
+export function formatPath(path: JsonPath): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`
+    return /^[A-Za-z_$][\w$]*$/.test(part) ? (out ? `${out}.${part}` : part) : `${out}[${JSON.stringify(part)}]`
+  }, '')
+}
+
+export function formatIssue(issue: TroupeIssue): string {
+  const where = issue.actorId ? `actor "${issue.actorId}"` : 'project'
+  const at = issue.path.length ? ` at ${formatPath(issue.path)}` : ''
+  return `${issue.code} ${where}${at}: ${issue.message}`
+}
+
+/** Thrown when input is refused; carries every problem found, not only the first. */
+export class TroupeValidationError extends Error {
+  constructor(readonly issues: TroupeIssue[]) {
+    super(issues.map(formatIssue).join('\n'))
+    this.name = 'TroupeValidationError'
+  }
+}

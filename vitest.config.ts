@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from './packages/devtools/src/chromium.mjs'
+
+/**
+ * One Vitest project per package. Node packages run in Node; the renderer runs in real
+ * Chromium (browser mode); end-to-end tests drive the built studio through playwright-core.
+ */
+const automergeBrowser = fileURLToPath(
+  new URL(
+    './packages/documents/node_modules/@automerge/automerge/dist/mjs/entrypoints/fullfat_base64.js',
+    import.meta.url,
+  ),
+)
+
+const browser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+}
+
+const nodeProject = (name: string, dir: string) => ({
+  test: {
+    name,
+    root: dir,
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node' as const,
+  },
+})
+
+export default defineConfig({
+  test: {
+    projects: [
+      nodeProject('core', 'packages/core'),
+      nodeProject('runtime', 'packages/runtime'),
+      nodeProject('documents', 'packages/documents'),
+      nodeProject('cli', 'packages/cli'),
+      nodeProject('server', 'apps/server'),
+      {
+        resolve: { alias: { '@automerge/automerge': automergeBrowser } },
+        test: {
+          name: 'renderer',
+          root: 'packages/renderer',
+          include: ['test/**/*.test.{ts,tsx}'],
+          browser,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: 'apps/studio',
+          include: ['e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})

@@ -1,5 +1,6 @@
 export * from './issues'
 export * from './model/actor'
+export * from './model/instance'
 export * from './model/json'
 export * from './model/message'
 export * from './model/project'

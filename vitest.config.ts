@@ -38,6 +38,7 @@ export default defineConfig({
       nodeProject('documents', 'packages/documents'),
       nodeProject('cli', 'packages/cli'),
       nodeProject('server', 'apps/server'),
+      nodeProject('devtools', 'packages/devtools'),
       {
         resolve: { alias: { '@automerge/automerge': automergeBrowser } },
         test: {

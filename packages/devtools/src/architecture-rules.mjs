@@ -1,0 +1,42 @@
+// The layering of docs/ARCHITECTURE.md as data: which workspace packages and which outside
+// packages each package may import. Keep the two in step.
+const node = ['node:*']
+const testTools = ['vitest', '@vitest/*', 'playwright-core', '@storybook/*', 'storybook']
+
+export const layers = {
+  'packages/core': { workspace: [], outside: ['zod'] },
+  'packages/runtime': { workspace: ['@troupe/core'], outside: [] },
+  'packages/documents': {
+    workspace: ['@troupe/core', '@troupe/runtime'],
+    outside: ['@automerge/*', ...node],
+  },
+  'packages/renderer': {
+    workspace: ['@troupe/core'],
+    outside: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+  },
+  'packages/cli': {
+    workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents'],
+    outside: [...node],
+  },
+  'apps/server': { workspace: ['@troupe/core', '@troupe/documents'], outside: ['ws', ...node] },
+  'apps/studio': {
+    workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents', '@troupe/renderer'],
+    outside: [
+      'react',
+      'react-dom',
+      'react/*',
+      'react-dom/*',
+      '@xyflow/react',
+      'monaco-editor',
+      'monaco-editor/*',
+      'zustand',
+      'zustand/*',
+      'vite',
+      '@vitejs/*',
+      ...node,
+    ],
+  },
+}
+
+/** Extra imports allowed in tests, stories and config files (never in src/). */
+export const testOnly = [...testTools, ...node, '@troupe/*']

@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, type RunningServer, startServer } from './harness'
+
+/**
+ * The walking skeleton as a person uses it, in real Chromium against the real server:
+ * open a project, add actors from the palette (click, keyboard, drag), edit a view in Monaco,
+ * click through the preview, reload, open it elsewhere, restart the server.
+ */
+let server: RunningServer
+let browser: Browser
+let projectUrl = ''
+
+const tapView = {
+  tag: 'button',
+  classes: 'rounded bg-blue-600 px-3 py-1 text-white',
+  bindings: { text: { $concat: ['Taps: ', { $string: { $: 'context.taps' } }] } },
+  events: { click: { event: '@input/updateContext', payload: { taps: 7 } } },
+}
+
+async function openStudio(url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(url)
+  await page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node').first().waitFor()
+  return page
+}
+
+const nodes = (page: Page) => page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
+const preview = (page: Page) => page.getByRole('region', { name: 'Preview' })
+
+async function replaceEditorText(page: Page, text: string) {
+  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(text)
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.getByRole('region', { name: 'View JSON' }).locator('.view-lines').innerText()
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('walking skeleton', () => {
+  test('opening / opens a new project with a root actor, and the URL names it', async () => {
+    const page = await openStudio(server.url)
+    await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+    projectUrl = page.url()
+    for (const name of ['Canvas', 'Palette', 'View JSON', 'Preview']) {
+      await expect(page.getByRole('region', { name }).count()).resolves.toBe(1)
+    }
+    await expect(nodes(page).count()).resolves.toBe(1)
+    await expect(nodes(page).first().innerText()).resolves.toContain('root')
+    await page.context().close()
+  })
+
+  test('the palette adds actors by click, by keyboard and by dragging onto the canvas', async () => {
+    const page = await openStudio(projectUrl)
+    const palette = page.getByRole('region', { name: 'Palette' })
+
+    await palette.getByRole('button', { name: 'Button' }).click()
+    await expect.poll(() => nodes(page).count()).toBe(2)
+
+    await page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await palette.getByRole('button', { name: 'Text' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => nodes(page).count()).toBe(3)
+
+    const pane = page.getByRole('region', { name: 'Canvas' })
+    const box = (await pane.boundingBox())!
+    const drop = { x: box.x + box.width - 160, y: box.y + box.height - 120 }
+    await palette.getByRole('button', { name: 'Container' }).dragTo(pane, {
+      targetPosition: { x: drop.x - box.x, y: drop.y - box.y },
+    })
+    await expect.poll(() => nodes(page).count()).toBe(4)
+    const dropped = nodes(page).filter({ hasText: 'container' }).last()
+    const droppedBox = (await dropped.boundingBox())!
+    // The node's top-left corner lands where the pointer was released.
+    expect(Math.abs(droppedBox.x - drop.x)).toBeLessThan(12)
+    expect(Math.abs(droppedBox.y - drop.y)).toBeLessThan(12)
+    await page.context().close()
+  })
+
+  test('a valid view edit reaches the preview; invalid JSON shows its error and changes nothing; a click updates state', async () => {
+    const page = await openStudio(projectUrl)
+    await nodes(page).filter({ hasText: 'button' }).first().click()
+    await expect.poll(() => editorText(page)).toContain('"tag"')
+    await expect(preview(page).getByRole('button', { name: 'Click me' }).count()).resolves.toBe(1)
+
+    await replaceEditorText(page, JSON.stringify(tapView, null, 2))
+    const tapButton = preview(page).getByRole('button', { name: /^Taps:/ })
+    await tapButton.waitFor()
+
+    await replaceEditorText(page, '{ "tag": "button", ')
+    const problems = page.getByRole('status', { name: 'View JSON problems' })
+    await expect.poll(() => problems.innerText()).toContain('TRP-100')
+    await expect(tapButton.count()).resolves.toBe(1)
+
+    await replaceEditorText(page, JSON.stringify({ ...tapView, tag: 'script' }, null, 2))
+    await expect.poll(() => problems.innerText()).toContain('TRP-120')
+    await expect(tapButton.count()).resolves.toBe(1)
+
+    await replaceEditorText(page, JSON.stringify(tapView, null, 2))
+    await expect.poll(() => problems.innerText()).toContain('Valid view')
+    await tapButton.click()
+    await expect.poll(() => tapButton.innerText()).toBe('Taps: 7')
+    await page.context().close()
+  })
+
+  test('reloading keeps actors, positions, views and state', async () => {
+    const page = await openStudio(projectUrl)
+    await expect.poll(() => nodes(page).count()).toBe(4)
+    const before = await nodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('style')))
+    await page.reload()
+    await nodes(page).first().waitFor()
+    await expect.poll(() => nodes(page).count()).toBe(4)
+    const after = await nodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('style')))
+    expect(after).toEqual(before)
+    await expect.poll(() => preview(page).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
+    await page.context().close()
+  })
+
+  test('a second window sees the project from the server and actors added in the first', async () => {
+    const first = await openStudio(projectUrl)
+    const second = await openStudio(projectUrl)
+    await expect.poll(() => second.getByRole('region', { name: 'Preview' }).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
+    await expect.poll(() => nodes(second).count()).toBe(4)
+    await first.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Input' }).click()
+    await expect.poll(() => nodes(second).count(), { timeout: 5_000 }).toBe(5)
+    await first.context().close()
+    await second.context().close()
+  })
+
+  test('stopping the server with Ctrl-C and starting it again loses nothing', async () => {
+    const code = await server.stop()
+    expect(code).toBe(0)
+    server = await startServer({ dataDir: server.dataDir, port: server.port })
+    const page = await openStudio(projectUrl)
+    await expect.poll(() => nodes(page).count()).toBe(5)
+    await expect.poll(() => preview(page).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
+    await page.context().close()
+  })
+})

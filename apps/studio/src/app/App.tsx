@@ -1,0 +1,41 @@
+import type { Repo } from '@automerge/automerge-repo'
+import { useEffect, useState } from 'react'
+import { Studio } from '../layout/Studio'
+import { type OpenProject, openProject } from './openProject'
+import { StudioProvider } from './StudioContext'
+
+/** Opens the project the address names, then shows the studio for it. */
+export function App({ repo }: { repo: Repo }) {
+  const [opened, setOpened] = useState<OpenProject | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    openProject(repo).then(setOpened, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+  }, [repo])
+
+  if (error) {
+    return (
+      <main className="studio-message" role="alert">
+        <h1>Could not open the project</h1>
+        <p>{error}</p>
+        <p>
+          <a href="/" onClick={() => window.localStorage.clear()}>
+            Start a new project
+          </a>
+        </p>
+      </main>
+    )
+  }
+  if (!opened) {
+    return (
+      <main className="studio-message" aria-busy="true">
+        <p>Opening project…</p>
+      </main>
+    )
+  }
+  return (
+    <StudioProvider repo={repo} project={opened.project} instance={opened.instance}>
+      <Studio />
+    </StudioProvider>
+  )
+}

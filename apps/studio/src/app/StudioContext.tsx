@@ -1,0 +1,31 @@
+import type { DocHandle, Repo } from '@automerge/automerge-repo'
+import type { InstanceDoc, ProjectDoc } from '@troupe/documents'
+import { createContext, type ReactNode, useContext, useState } from 'react'
+import { useStore } from 'zustand'
+import { createSessionStore, type SessionState, type SessionStore } from '../session/store'
+
+interface StudioHandles {
+  repo: Repo
+  project: DocHandle<ProjectDoc>
+  instance: DocHandle<InstanceDoc>
+  session: SessionStore
+}
+
+const StudioContext = createContext<StudioHandles | null>(null)
+
+export function StudioProvider(props: Omit<StudioHandles, 'session'> & { children: ReactNode }) {
+  const [session] = useState(() => createSessionStore())
+  const { children, ...handles } = props
+  return <StudioContext.Provider value={{ ...handles, session }}>{children}</StudioContext.Provider>
+}
+
+export function useStudio(): StudioHandles {
+  const studio = useContext(StudioContext)
+  if (!studio) throw new Error('useStudio must be used inside <StudioProvider>')
+  return studio
+}
+
+/** Reads one slice of this studio's session state, re-rendering only when that slice changes. */
+export function useSession<T>(selector: (state: SessionState) => T): T {
+  return useStore(useStudio().session, selector)
+}

@@ -1,0 +1,33 @@
+import { viewSchema } from '@troupe/core'
+import * as monaco from 'monaco-editor'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+import { z } from 'zod'
+
+/**
+ * Monaco, configured once: its workers come from Vite's worker bundles (no CDN), and view
+ * JSON documents get a JSON Schema generated from the zod view model, which gives completion,
+ * hover docs and schema markers.
+ */
+self.MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker()
+  },
+}
+
+export const viewModelPrefix = 'troupe://view/'
+
+monaco.json.jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  allowComments: false,
+  enableSchemaRequest: false,
+  schemas: [
+    {
+      uri: 'troupe://schema/view.json',
+      fileMatch: [`${viewModelPrefix}*`],
+      schema: z.toJSONSchema(viewSchema, { unrepresentable: 'any' }) as object,
+    },
+  ],
+})
+
+export { monaco }

@@ -1,0 +1,1 @@
+export { defaultStudioDir, type RunningServer, type ServerOptions, startServer } from './server'

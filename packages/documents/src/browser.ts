@@ -1,0 +1,29 @@
+/**
+ * Browser entry: a repo stored in IndexedDB and synced with the Troupe server over a websocket.
+ */
+import { Repo } from '@automerge/automerge-repo'
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
+import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb'
+import { clientSharePolicy } from './repo/share-policy'
+
+export interface BrowserRepoOptions {
+  /** e.g. `ws://${location.host}/sync`; without it the repo works offline only. */
+  syncUrl?: string
+  /** IndexedDB database name; separate names keep separate local copies (e.g. in tests). */
+  database?: string
+}
+
+export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
+  return new Repo({
+    storage: new IndexedDBStorageAdapter(options.database ?? 'troupe'),
+    network: options.syncUrl ? [new WebSocketClientAdapter(options.syncUrl)] : [],
+    sharePolicy: clientSharePolicy,
+  })
+}
+
+/** The sync URL of the server that served this page. */
+export function defaultSyncUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
+}
+
+export * from './index'

@@ -1,0 +1,31 @@
+/**
+ * @troupe/documents, platform-free part: document schemas and migrations, project and
+ * instance operations over automerge-repo handles. Repo set-up lives in ./node and ./browser.
+ */
+export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
+export { isValidAutomergeUrl } from '@automerge/automerge-repo'
+export * from './instance/events'
+export * from './instance/state'
+export {
+  type AddActorOptions,
+  addActor,
+  removeActor,
+  setActorContext,
+  setActorDependencies,
+  setActorPosition,
+  setActorRole,
+  setActorView,
+} from './project/actors'
+export * from './project/create'
+export * from './project/definition'
+export { editProject } from './project/edit'
+export * from './project/links'
+export * from './project/open'
+export * from './repo/share-policy'
+export * from './repo/synced'
+export * from './schema/instance'
+export * from './schema/instance-migrations'
+export * from './schema/migrate'
+export * from './schema/project'
+export * from './schema/project-migrations'
+export { deepEqual, writeJson } from './write-json'

@@ -1,0 +1,69 @@
+import type { DocHandle } from '@automerge/automerge-repo'
+import type { TroupeIssue } from '@troupe/core'
+import { formatIssue, TroupeValidationError, validateProject } from '@troupe/core'
+import type { ProjectDoc } from '../schema/project'
+import { deepEqual, plain, writeJson } from '../write-json'
+import { toProjectFile } from './definition'
+
+/**
+ * Runs one definition edit: `mutate` changes a plain copy of the project; the copy is
+ * validated by core; only if the edit brings in no new issue is it written, as the smallest
+ * change (only the actors and top-level fields that differ, each through writeJson).
+ *
+ * "No new issue" rather than "no issue": after a merge of concurrent edits a project can hold
+ * a problem nobody made alone (two people each giving an actor a different parent); refusing
+ * every later edit until it is fixed would lock everyone out, so only an edit that adds a
+ * problem is refused.
+ */
+export function editProject(
+  handle: DocHandle<ProjectDoc>,
+  mutate: (draft: ProjectDoc) => void,
+): void {
+  const before = plain(handle.doc())
+  const after = plain(before)
+  mutate(after)
+  const introduced = newIssues(before, after)
+  if (introduced.length) throw new TroupeValidationError(introduced)
+  writeDifferences(handle, before, after)
+}
+
+export function writeDifferences(
+  handle: DocHandle<ProjectDoc>,
+  before: ProjectDoc,
+  after: ProjectDoc,
+): void {
+  const changedActors = new Set<string>()
+  for (const id of new Set([...Object.keys(before.actors), ...Object.keys(after.actors)])) {
+    if (!deepEqual(before.actors[id], after.actors[id])) changedActors.add(id)
+  }
+  const changedKeys = (Object.keys(after) as (keyof ProjectDoc)[]).filter(
+    (key) => key !== 'actors' && !deepEqual(before[key], after[key]),
+  )
+  if (!changedActors.size && !changedKeys.length) return
+  handle.change((doc) => {
+    for (const id of changedActors) writeJson(doc.actors, id, after.actors[id])
+    for (const key of changedKeys)
+      writeJson(doc as unknown as Record<string, unknown>, key, after[key])
+  })
+}
+
+function newIssues(before: ProjectDoc, after: ProjectDoc): TroupeIssue[] {
+  const issuesOf = (doc: ProjectDoc) => {
+    const result = validateProject(toProjectFile(doc))
+    return result.ok ? [] : result.issues
+  }
+  const after_ = issuesOf(after)
+  if (!after_.length) return []
+  const known = new Set(issuesOf(before).map(formatIssue))
+  return after_.filter((issue) => !known.has(formatIssue(issue)))
+}
+
+/** An issue for an edit that names an actor the project does not have. */
+export function missingActor(
+  actorId: string,
+  path: (string | number)[] = [],
+): TroupeValidationError {
+  return new TroupeValidationError([
+    { code: 'TRP-110', actorId, path, message: `there is no actor "${actorId}" in this project` },
+  ])
+}

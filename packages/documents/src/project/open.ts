@@ -1,0 +1,50 @@
+import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
+import { initialState } from '@troupe/runtime'
+import { INSTANCE_DOC_TYPE, INSTANCE_DOC_VERSION, type InstanceDoc } from '../schema/instance'
+import { migrateInstance } from '../schema/instance-migrations'
+import type { ProjectDoc } from '../schema/project'
+import { migrateProject } from '../schema/project-migrations'
+import { plain } from '../write-json'
+import type { ProjectHandles } from './create'
+import { projectDefinition } from './definition'
+
+/**
+ * Opens a project by URL (from this repo's storage or through its peers) together with its
+ * instance, migrating both to the current schema version. A project whose instance is missing
+ * (never created) gets a fresh one, recorded in the project.
+ */
+export async function openProject(repo: Repo, url: AnyDocumentId): Promise<ProjectHandles> {
+  const project = await repo.find<ProjectDoc>(url)
+  migrate(project, migrateProject)
+  const doc = project.doc()
+  let instance: DocHandle<InstanceDoc>
+  if (doc.instanceUrl) {
+    instance = await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
+    migrate(instance, migrateInstance)
+  } else {
+    const state = initialState({ ...projectDefinition(doc), entities: plain(doc.entities) })
+    instance = repo.create<InstanceDoc>(
+      plain({
+        type: INSTANCE_DOC_TYPE,
+        version: INSTANCE_DOC_VERSION,
+        project: project.url,
+        actors: state.actors,
+        entities: state.entities,
+        log: [],
+      }),
+    )
+    project.change((d) => {
+      d.instanceUrl = instance.url
+    })
+  }
+  return { project, instance }
+}
+
+/** Migrates inside a change only when needed, so opening a current document writes nothing. */
+function migrate<T>(handle: DocHandle<T>, step: (doc: Record<string, unknown>) => boolean): void {
+  const probe = plain(handle.doc()) as Record<string, unknown>
+  if (!step(probe)) return
+  handle.change((d) => {
+    step(d as Record<string, unknown>)
+  })
+}

@@ -1,0 +1,48 @@
+import type { DocHandle, Repo, StorageId, UrlHeads } from '@automerge/automerge-repo'
+
+/**
+ * Resolves once a peer that stores documents (the sync server, a peer with disk storage) has
+ * reported holding exactly this handle's current heads: from then on the change survives this
+ * process. The studio can show "saved"; the CLI and tests wait on it instead of sleeping.
+ * Rejects when `signal` aborts.
+ */
+export function whenSynced<T>(
+  repo: Repo,
+  handle: DocHandle<T>,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const heads = handle.heads()
+      for (const peer of repo.peers) {
+        const storageId = repo.getStorageIdOfPeer(peer)
+        if (storageId && sameHeads(handle.getSyncInfo(storageId as StorageId)?.lastHeads, heads)) {
+          stop()
+          resolve()
+          return
+        }
+      }
+    }
+    const onAbort = () => {
+      stop()
+      reject(signal?.reason ?? new Error('aborted'))
+    }
+    const stop = () => {
+      handle.off('remote-heads', check)
+      handle.off('heads-changed', check)
+      repo.networkSubsystem.off('peer', check)
+      signal?.removeEventListener('abort', onAbort)
+    }
+    handle.on('remote-heads', check)
+    handle.on('heads-changed', check)
+    repo.networkSubsystem.on('peer', check)
+    signal?.addEventListener('abort', onAbort)
+    check()
+  })
+}
+
+function sameHeads(a: UrlHeads | undefined, b: UrlHeads): boolean {
+  if (!a || a.length !== b.length) return false
+  const set = new Set<string>(a)
+  return b.every((head) => set.has(head))
+}

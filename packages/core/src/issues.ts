@@ -8,6 +8,7 @@ export const issueCodes = {
   invalidJson: 'TRP-100',
   invalidShape: 'TRP-101',
   unsupportedVersion: 'TRP-102',
+  duplicateEntityId: 'TRP-103',
   missingActor: 'TRP-110',
   secondParent: 'TRP-111',
   parentCycle: 'TRP-112',
@@ -20,9 +21,11 @@ export const issueCodes = {
   unknownOperator: 'TRP-125',
   unsafeStyle: 'TRP-126',
   unsafeKey: 'TRP-127',
+  invalidExpression: 'TRP-128',
   skillFailed: 'TRP-140',
   cascadeStopped: 'TRP-141',
   unknownSkill: 'TRP-142',
+  reservedSkillName: 'TRP-143',
 } as const
 export type IssueCode = (typeof issueCodes)[keyof typeof issueCodes]
 
@@ -38,7 +41,11 @@ export interface TroupeIssue {
 export function formatPath(path: JsonPath): string {
   return path.reduce<string>((out, part) => {
     if (typeof part === 'number') return `${out}[${part}]`
-    return /^[A-Za-z_$][\w$]*$/.test(part) ? (out ? `${out}.${part}` : part) : `${out}[${JSON.stringify(part)}]`
+    return /^[A-Za-z_$][\w$]*$/.test(part)
+      ? out
+        ? `${out}.${part}`
+        : part
+      : `${out}[${JSON.stringify(part)}]`
   }, '')
 }
 

@@ -32,7 +32,9 @@ export const eventBindingSchema = z.object({
   payload: z
     .union([z.string(), z.record(z.string(), valueSchema)])
     .optional()
-    .describe('A path string, or an object whose item./context./dependencies./payload. strings are resolved'),
+    .describe(
+      'A path string, or an object whose item./context./dependencies./payload. strings are resolved',
+    ),
 })
 export type EventBinding = z.infer<typeof eventBindingSchema>
 
@@ -153,7 +155,9 @@ export type View = CompositeNode | LeafNode
 export const viewSchema: z.ZodType<View> = z.union([leafSchema, compositeSchema])
 
 export function isLeaf(view: View): view is LeafNode {
-  return typeof (view as LeafNode).tag === 'string' && !('container' in view) && !('foreach' in view)
+  return (
+    typeof (view as LeafNode).tag === 'string' && !('container' in view) && !('foreach' in view)
+  )
 }
 
 export function isComposite(view: View): view is CompositeNode {

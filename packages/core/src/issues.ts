@@ -22,6 +22,7 @@ export const issueCodes = {
   unsafeStyle: 'TRP-126',
   unsafeKey: 'TRP-127',
   invalidExpression: 'TRP-128',
+  renderFailed: 'TRP-130',
   skillFailed: 'TRP-140',
   cascadeStopped: 'TRP-141',
   unknownSkill: 'TRP-142',

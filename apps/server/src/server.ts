@@ -44,7 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const socketServer = new WebSocketServer({ noServer: true })
   // @types/ws and the adapter's isomorphic-ws types describe the same class differently.
-  const repo = createServerRepo({
+  const repo = await createServerRepo({
     dataDir,
     socketServer: socketServer as unknown as SyncSocketServer,
   })

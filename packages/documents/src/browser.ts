@@ -25,5 +25,3 @@ export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
 export function defaultSyncUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
 }
-
-export * from './index'

@@ -44,14 +44,25 @@ export interface ServerRepoOptions {
 /**
  * The sync server's repo: stores every document a client sends under dataDir, and answers
  * requests for documents by URL without announcing any on its own (see serverSharePolicy).
+ *
+ * Resolves once the websocket adapter listens: the repo attaches it only after reading its
+ * storage id from disk, and a client that connects before that would be ignored for good.
  */
-export function createServerRepo({ dataDir, socketServer }: ServerRepoOptions): Repo {
-  return new Repo({
+export async function createServerRepo({
+  dataDir,
+  socketServer,
+}: ServerRepoOptions): Promise<Repo> {
+  const repo = new Repo({
     network: [new WebSocketServerAdapter(socketServer)],
     storage: new NodeFSStorageAdapter(dataDir),
     sharePolicy: serverSharePolicy,
   })
+  await repo.storageId()
+  while (socketServer.listenerCount('connection') === 0) {
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return repo
 }
 
-export * from './index'
+export { whenSynced } from './repo/synced'
 export { NodeFSStorageAdapter, WebSocketClientAdapter, WebSocketServerAdapter }

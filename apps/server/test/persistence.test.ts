@@ -1,0 +1,55 @@
+import { readdirSync } from 'node:fs'
+import type { AutomergeUrl, Repo } from '@automerge/automerge-repo'
+import { createNodeRepo, whenSynced } from '@troupe/documents/node'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startServer } from '../src/server'
+import { tempDir } from './helpers'
+
+type Note = { text: string; count: number }
+
+describe('documents survive a server restart', () => {
+  const repos: Repo[] = []
+  const client = (syncUrl: string) => {
+    const repo = createNodeRepo({ syncUrl })
+    repos.push(repo)
+    return repo
+  }
+  afterEach(async () => {
+    await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
+  })
+
+  it('stores what a client writes on disk and serves it to a fresh client after a restart', async () => {
+    const data = tempDir('persist')
+    try {
+      const first = await startServer({ port: 0, dataDir: data.path })
+      const writer = client(first.syncUrl)
+      const handle = writer.create<Note>({ text: 'hello', count: 0 })
+      handle.change((d) => {
+        d.count = 41
+      })
+      handle.change((d) => {
+        d.count += 1
+      })
+      // The server reports holding our heads; only then is stopping it a fair test.
+      await whenSynced(writer, handle)
+      await first.close()
+
+      const stored = readdirSync(data.path, { recursive: true }).map(String)
+      const id = handle.documentId
+      expect(
+        stored.some((path) => path.startsWith(`${id.slice(0, 2)}`) && path.includes(id.slice(2))),
+      ).toBe(true)
+
+      const second = await startServer({ port: 0, dataDir: data.path })
+      try {
+        const reader = client(second.syncUrl)
+        const found = await reader.find<Note>(handle.url as AutomergeUrl)
+        expect(found.doc()).toEqual({ text: 'hello', count: 42 })
+      } finally {
+        await second.close()
+      }
+    } finally {
+      data.remove()
+    }
+  })
+})

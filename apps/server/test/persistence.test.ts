@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import type { AutomergeUrl, Repo } from '@automerge/automerge-repo'
+import type { AutomergeUrl, Repo } from '@troupe/documents/node'
 import { createNodeRepo, whenSynced } from '@troupe/documents/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'

@@ -25,3 +25,4 @@ export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
 export function defaultSyncUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
 }
+export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'

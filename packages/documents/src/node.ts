@@ -64,5 +64,6 @@ export async function createServerRepo({
   return repo
 }
 
+export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
 export { whenSynced } from './repo/synced'
 export { NodeFSStorageAdapter, WebSocketClientAdapter, WebSocketServerAdapter }

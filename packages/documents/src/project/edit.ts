@@ -1,6 +1,6 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { TroupeIssue } from '@troupe/core'
-import { formatIssue, TroupeValidationError, validateProject } from '@troupe/core'
+import { issueCodes, TroupeValidationError, validateProject } from '@troupe/core'
 import type { ProjectDoc } from '../schema/project'
 import { deepEqual, plain, writeJson } from '../write-json'
 import { toProjectFile } from './definition'
@@ -54,8 +54,11 @@ function newIssues(before: ProjectDoc, after: ProjectDoc): TroupeIssue[] {
   }
   const after_ = issuesOf(after)
   if (!after_.length) return []
-  const known = new Set(issuesOf(before).map(formatIssue))
-  return after_.filter((issue) => !known.has(formatIssue(issue)))
+  // Compared without the path: an edit that shifts list indices must not make an old
+  // problem look new.
+  const key = (issue: TroupeIssue) => `${issue.code} ${issue.actorId ?? ''} ${issue.message}`
+  const known = new Set(issuesOf(before).map(key))
+  return after_.filter((issue) => !known.has(key(issue)))
 }
 
 /** An issue for an edit that names an actor the project does not have. */
@@ -64,6 +67,11 @@ export function missingActor(
   path: (string | number)[] = [],
 ): TroupeValidationError {
   return new TroupeValidationError([
-    { code: 'TRP-110', actorId, path, message: `there is no actor "${actorId}" in this project` },
+    {
+      code: issueCodes.missingActor,
+      actorId,
+      path,
+      message: `there is no actor "${actorId}" in this project`,
+    },
   ])
 }

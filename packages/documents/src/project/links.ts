@@ -1,4 +1,5 @@
 import type { DocHandle } from '@automerge/automerge-repo'
+import { checkChildLink, TroupeValidationError } from '@troupe/core'
 import type { ProjectDoc } from '../schema/project'
 import { requireActor } from './actors'
 import { editProject } from './edit'
@@ -18,7 +19,11 @@ export function linkChild(
 ): void {
   editProject(handle, (draft) => {
     requireActor(draft, childId)
-    const children = requireActor(draft, parentId).children.filter((id) => id !== childId)
+    if (draft.actors[parentId]?.children.includes(childId)) return
+    // Core's rule first, for the precise reason (second parent, cycle) on this very link.
+    const refused = checkChildLink(draft.actors, parentId, childId)
+    if (refused) throw new TroupeValidationError([refused])
+    const children = requireActor(draft, parentId).children.slice()
     children.splice(index ?? children.length, 0, childId)
     requireActor(draft, parentId).children = children
   })

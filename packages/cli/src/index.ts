@@ -1,0 +1,6 @@
+export { runCli, usage } from './cli'
+export { type RunOptions, runCommand } from './commands/run'
+export { validateCommand } from './commands/validate'
+export { formatEventsIssue, parseEventsText } from './events-file'
+export { type FinalState, finalState } from './final-state'
+export type { Io } from './io'

@@ -1,0 +1,87 @@
+import * as A from '@automerge/automerge'
+import { issueCodes, TroupeValidationError } from '@troupe/core'
+import { describe, expect, it } from 'vitest'
+import { migrateInstance } from '../src/schema/instance-migrations'
+import { migrateProject } from '../src/schema/project-migrations'
+
+describe('document migrations', () => {
+  it('brings a version-0 project (no version, no skills, no positions) to version 1 inside a change', () => {
+    const old = A.from<Record<string, unknown>>({
+      name: 'Old',
+      root: 'root',
+      actors: {
+        root: {
+          role: 'root',
+          context: {},
+          view: { tag: 'p' },
+          subscriptions: [],
+          children: [],
+          dependencies: {},
+        },
+      },
+    })
+    let changed = false
+    const migrated = A.change(old, (d) => {
+      changed = migrateProject(d)
+    })
+    expect(changed).toBe(true)
+    expect(migrated).toMatchObject({
+      type: 'troupe/project',
+      version: 1,
+      skills: {},
+      settings: {},
+      entities: {},
+      instanceUrl: '',
+      actors: { root: { position: { x: 80, y: 80 } } },
+    })
+  })
+
+  it('leaves a current document untouched', () => {
+    const current = {
+      type: 'troupe/instance',
+      version: 1,
+      project: 'x',
+      actors: {},
+      entities: {},
+      log: [],
+    }
+    expect(migrateInstance(current)).toBe(false)
+    expect(current).toEqual({
+      type: 'troupe/instance',
+      version: 1,
+      project: 'x',
+      actors: {},
+      entities: {},
+      log: [],
+    })
+  })
+
+  it('fills a version-0 instance', () => {
+    const doc: Record<string, unknown> = { project: 'automerge:abc' }
+    expect(migrateInstance(doc)).toBe(true)
+    expect(doc).toEqual({
+      type: 'troupe/instance',
+      version: 1,
+      project: 'automerge:abc',
+      actors: {},
+      entities: {},
+      log: [],
+    })
+  })
+
+  it('refuses a document from a newer Troupe, or of another type, with TRP-102', () => {
+    for (const doc of [
+      { type: 'troupe/project', version: 99 },
+      { type: 'troupe/instance', version: 1 },
+    ]) {
+      let error: unknown
+      try {
+        migrateProject(doc)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(TroupeValidationError)
+      expect((error as TroupeValidationError).issues[0]!.code).toBe(issueCodes.unsupportedVersion)
+    }
+  })
+})

@@ -80,12 +80,29 @@ export function computeSlice(
   }
 }
 
-/** True when two slices would render the same, so the previous one can be kept. */
-export function sliceEqual(a: ActorSlice, b: ActorSlice): boolean {
-  return (
-    jsonEqual(a.actor as Json | undefined, b.actor as Json | undefined) &&
-    jsonEqual(a.context, b.context) &&
-    jsonListEqual(a.children, b.children) &&
-    jsonEqual(a.dependencies, b.dependencies)
-  )
+/**
+ * `fresh`, keeping each part of `previous` that is equal to its new value, and `previous`
+ * itself when all are. Kept parts keep their identity, so an unchanged view keeps memoised
+ * foreach rows valid even when the definition arrived as a new copy.
+ */
+export function reuseEqualParts(previous: ActorSlice, fresh: ActorSlice): ActorSlice {
+  const actor = jsonEqual(previous.actor as Json | undefined, fresh.actor as Json | undefined)
+    ? previous.actor
+    : fresh.actor
+  const context = jsonEqual(previous.context, fresh.context) ? previous.context : fresh.context
+  const children = jsonListEqual(previous.children, fresh.children)
+    ? previous.children
+    : fresh.children
+  const dependencies = jsonEqual(previous.dependencies, fresh.dependencies)
+    ? previous.dependencies
+    : fresh.dependencies
+  if (
+    actor === previous.actor &&
+    context === previous.context &&
+    children === previous.children &&
+    dependencies === previous.dependencies
+  ) {
+    return previous
+  }
+  return { actorId: fresh.actorId, actor, context, children, dependencies }
 }

@@ -1,5 +1,11 @@
 import type { InstanceState, ProjectDefinition, RaisedEvent } from '@troupe/core'
-import { type ActorSlice, computeSlice, sameInputs, sliceEqual, sliceInputs } from './actorSlice'
+import {
+  type ActorSlice,
+  computeSlice,
+  reuseEqualParts,
+  sameInputs,
+  sliceInputs,
+} from './actorSlice'
 import type { RenderReport } from './TroupeContext'
 
 interface CacheEntry {
@@ -56,7 +62,7 @@ export class TroupeStore {
       return cached.slice
     }
     const fresh = computeSlice(this.definition, this.state, actorId)
-    const slice = cached && sliceEqual(cached.slice, fresh) ? cached.slice : fresh
+    const slice = cached ? reuseEqualParts(cached.slice, fresh) : fresh
     this.cache.set(actorId, { version: this.version, inputs, slice })
     return slice
   }

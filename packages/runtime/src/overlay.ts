@@ -56,7 +56,10 @@ export class Overlay implements StateSource {
       case 'setContext':
       case 'deleteContext': {
         let writes = this.contextWrites.get(effect.actorId)
-        if (!writes) this.contextWrites.set(effect.actorId, (writes = new Map()))
+        if (!writes) {
+          writes = new Map()
+          this.contextWrites.set(effect.actorId, writes)
+        }
         writes.set(effect.key, effect.kind === 'setContext' ? effect.value : DELETED)
         this.contextCache.delete(effect.actorId)
         break
@@ -80,7 +83,10 @@ export class Overlay implements StateSource {
 
   private writeEntity(schema: string, id: string, value: Slot<JsonObject>): void {
     let writes = this.entityWrites.get(schema)
-    if (!writes) this.entityWrites.set(schema, (writes = new Map()))
+    if (!writes) {
+      writes = new Map()
+      this.entityWrites.set(schema, writes)
+    }
     writes.set(id, value)
     this.entitiesCache.delete(schema)
   }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumArgs, chromiumPath } from './packages/devtools/src/chromium.mjs'
@@ -45,6 +46,16 @@ export default defineConfig({
           name: 'renderer',
           root: 'packages/renderer',
           include: ['test/**/*.test.{ts,tsx}'],
+          browser,
+        },
+      },
+      {
+        // Every story in .storybook/main.ts's globs becomes a test; its play function asserts.
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+        ],
+        test: {
+          name: 'storybook',
           browser,
         },
       },

@@ -10,13 +10,29 @@ import {
 import { builtInSkill } from './registry'
 import { type SkillContext, SkillError } from './types'
 
+/** What a skill's values mention, so the scope builds only that (query filling sorts every entity). */
+type Needs = { queries: boolean; dependencies: boolean }
+const needsCache = new WeakMap<ProjectSkill, Needs>()
+
+function needsOf(skill: ProjectSkill): Needs {
+  let needs = needsCache.get(skill)
+  if (!needs) {
+    const text = JSON.stringify(skill)
+    needs = { queries: text.includes('queries'), dependencies: text.includes('dependencies') }
+    needsCache.set(skill, needs)
+  }
+  return needs
+}
+
 /** The scope a project skill's values read: context (queries filled), payload, dependencies. */
-function skillScope(ctx: SkillContext): Scope {
+function skillScope(ctx: SkillContext, needs: Needs): Scope {
   const state = ctx.state.asState()
   return {
-    context: fillQueries(ctx.context(), state),
+    context: needs.queries ? fillQueries(ctx.context(), state) : ctx.context(),
     payload: ctx.message.payload,
-    dependencies: effectiveDependencies(ctx.definition, state, ctx.actorId),
+    dependencies: needs.dependencies
+      ? effectiveDependencies(ctx.definition, state, ctx.actorId)
+      : {},
     now: ctx.now,
   }
 }
@@ -27,8 +43,13 @@ function skillScope(ctx: SkillContext): Scope {
  * writes. Returns false when the skill's own guard was falsy (nothing ran).
  */
 export function runProjectSkill(ctx: SkillContext, skill: ProjectSkill): boolean {
-  if (skill.when !== undefined && !isTruthy(evaluateBinding(skill.when as Json, skillScope(ctx))))
+  const needs = needsOf(skill)
+  if (
+    skill.when !== undefined &&
+    !isTruthy(evaluateBinding(skill.when as Json, skillScope(ctx, needs)))
+  ) {
     return false
+  }
   for (const step of skill.steps) {
     const run = builtInSkill(step.skill)
     if (!run)
@@ -36,7 +57,7 @@ export function runProjectSkill(ctx: SkillContext, skill: ProjectSkill): boolean
         `step skill "${step.skill}" is not a built-in skill`,
         issueCodes.unknownSkill,
       )
-    const scope = skillScope(ctx)
+    const scope = skillScope(ctx, needs)
     if (step.when !== undefined && !isTruthy(evaluateBinding(step.when as Json, scope))) continue
     run(ctx, resolveValue((step.payload ?? {}) as Json, scope))
   }

@@ -13,7 +13,7 @@ const automergeBase64 = fileURLToPath(
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@automerge/automerge': automergeBase64 } },
+  resolve: { alias: [{ find: /^@automerge\/automerge$/, replacement: automergeBase64 }] },
   server: {
     port: 5173,
     proxy: { '/sync': { target: 'ws://localhost:4321', ws: true } },

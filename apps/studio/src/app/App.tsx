@@ -1,4 +1,4 @@
-import type { Repo } from '@automerge/automerge-repo'
+import type { Repo } from '@troupe/documents'
 import { useEffect, useState } from 'react'
 import { Studio } from '../layout/Studio'
 import { type OpenProject, openProject } from './openProject'

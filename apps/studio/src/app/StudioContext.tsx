@@ -1,4 +1,4 @@
-import type { DocHandle, Repo } from '@automerge/automerge-repo'
+import type { DocHandle, Repo } from '@troupe/documents'
 import type { InstanceDoc, ProjectDoc } from '@troupe/documents'
 import { createContext, type ReactNode, useContext, useState } from 'react'
 import { useStore } from 'zustand'

@@ -1,5 +1,12 @@
-import type { DocHandle, Repo } from '@automerge/automerge-repo'
-import { createProject, type InstanceDoc, type ProjectDoc } from '@troupe/documents'
+import {
+  type AnyDocumentId,
+  createProject,
+  type DocHandle,
+  type InstanceDoc,
+  openProject as openProjectDocuments,
+  type ProjectDoc,
+  type Repo,
+} from '@troupe/documents'
 
 const lastProjectKey = 'troupe:last-project'
 const projectPath = /^\/p\/([A-Za-z0-9]+)\/?$/
@@ -41,14 +48,11 @@ export async function openProject(repo: Repo): Promise<OpenProject> {
 }
 
 async function findProject(repo: Repo, id: string): Promise<OpenProject> {
-  let project: DocHandle<ProjectDoc>
   try {
-    project = await repo.find<ProjectDoc>(`automerge:${id}`)
+    return await openProjectDocuments(repo, `automerge:${id}` as AnyDocumentId)
   } catch {
     throw new Error(
       `TRP-150 Project ${id} was not found here or on the server. Check the address, and that the Troupe server it was made on is running.`,
     )
   }
-  const instance = await repo.find<InstanceDoc>(project.doc().instanceUrl)
-  return { project, instance }
 }

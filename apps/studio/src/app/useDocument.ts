@@ -1,4 +1,4 @@
-import type { DocHandle } from '@automerge/automerge-repo'
+import type { DocHandle } from '@troupe/documents'
 import { useCallback, useSyncExternalStore } from 'react'
 
 /**

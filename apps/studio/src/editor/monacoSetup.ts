@@ -1,8 +1,7 @@
-import { viewSchema } from '@troupe/core'
+import { viewJsonSchema } from '@troupe/core'
 import * as monaco from 'monaco-editor'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
-import { z } from 'zod'
 
 /**
  * Monaco, configured once: its workers come from Vite's worker bundles (no CDN), and view
@@ -25,7 +24,7 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
     {
       uri: 'troupe://schema/view.json',
       fileMatch: [`${viewModelPrefix}*`],
-      schema: z.toJSONSchema(viewSchema, { unrepresentable: 'any' }) as object,
+      schema: viewJsonSchema(),
     },
   ],
 })

@@ -1,5 +1,5 @@
 import { Repo } from '@automerge/automerge-repo'
-import type { ActorDefinition, ProjectFile } from '@troupe/core'
+import type { ActorDefinition, ProjectFile, RaisedEvent } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
@@ -31,7 +31,10 @@ const file: ProjectFile = {
     root: actor(['root'], ['form', 'ticker', 'list']),
     form: actor(['list']),
     ticker: actor(['ticker', 'list']),
-    list: actor(['list']),
+    list: {
+      ...actor(['list']),
+      context: { visible: true, queries: { items: { schemaName: 'items', items: [] } } },
+    },
   },
 }
 
@@ -69,7 +72,7 @@ async function runSeed(seed: number) {
       for (let p = 0; p < PEERS; p++) {
         const definition = projectDefinition(projects[p]!.doc())
         const batch = Math.floor(random() * 4)
-        const events = Array.from({ length: batch }, (_, k) => {
+        const events = Array.from({ length: batch }, (_, k): RaisedEvent => {
           const nonce = `s${seed}-r${round}-p${p}-${k}`
           const create = random() < 0.5
           raised.push({ nonce, create })

@@ -1,7 +1,8 @@
 import { type DocHandle, ImmutableString } from '@automerge/automerge-repo'
 import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
-import { applyEffects, type LogEntry, processEvent } from '@troupe/runtime'
+import { applyEffects, type LogEntry, type ProcessOptions, processEvent } from '@troupe/runtime'
 import type { InstanceDoc } from '../schema/instance'
+import { repairContainers } from './containers'
 
 export interface EventResult {
   /** What happened to each message of the event's cascade, in processing order. */
@@ -9,8 +10,6 @@ export interface EventResult {
   /** Set when the cascade hit the project's bound and was stopped. */
   stopped?: TroupeIssue
 }
-
-export type ProcessOptions = Parameters<typeof processEvent>[3]
 
 /**
  * Raises one event and processes its whole cascade inside ONE Automerge change, which also
@@ -39,6 +38,8 @@ export function raiseEvents(
 ): EventResult[] {
   const results: EventResult[] = []
   if (!events.length) return results
+  // Writes hidden by a merge of concurrently created maps come back before anything reads.
+  repairContainers(instance)
   instance.change((doc) => {
     for (const event of events) {
       // The change proxy is the state: reads see this change's earlier writes.

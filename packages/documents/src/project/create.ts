@@ -2,7 +2,8 @@ import type { DocHandle, Repo } from '@automerge/automerge-repo'
 import type { ActorDefinition, ProjectFile } from '@troupe/core'
 import { parseProjectText, TroupeValidationError, validateProject } from '@troupe/core'
 import { initialState } from '@troupe/runtime'
-import { INSTANCE_DOC_TYPE, INSTANCE_DOC_VERSION, type InstanceDoc } from '../schema/instance'
+import { initialContainers } from '../instance/containers'
+import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
 import { PROJECT_DOC_TYPE, PROJECT_DOC_VERSION, type ProjectDoc } from '../schema/project'
 import { plain } from '../write-json'
 import { layoutActors } from './layout'
@@ -59,17 +60,8 @@ export function createProject(repo: Repo, options: CreateProjectOptions = {}): P
       instanceUrl: '',
     }),
   )
-  const state = initialState(file)
-  const instance = repo.create<InstanceDoc>(
-    plain({
-      type: INSTANCE_DOC_TYPE,
-      version: INSTANCE_DOC_VERSION,
-      project: project.url,
-      actors: state.actors,
-      entities: state.entities,
-      log: [],
-    }),
-  )
+  const state = initialContainers(file, initialState(file))
+  const instance = repo.create<InstanceDoc>(plain(newInstanceDoc(project.url, state)))
   project.change((doc) => {
     doc.instanceUrl = instance.url
   })

@@ -1,12 +1,13 @@
 import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
 import { initialState } from '@troupe/runtime'
-import { INSTANCE_DOC_TYPE, INSTANCE_DOC_VERSION, type InstanceDoc } from '../schema/instance'
+import { initialContainers } from '../instance/containers'
+import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
 import { migrateInstance } from '../schema/instance-migrations'
 import type { ProjectDoc } from '../schema/project'
 import { migrateProject } from '../schema/project-migrations'
 import { plain } from '../write-json'
 import type { ProjectHandles } from './create'
-import { projectDefinition } from './definition'
+import { toProjectFile } from './definition'
 
 /**
  * Opens a project by URL (from this repo's storage or through its peers) together with its
@@ -22,17 +23,9 @@ export async function openProject(repo: Repo, url: AnyDocumentId): Promise<Proje
     instance = await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
     migrate(instance, migrateInstance)
   } else {
-    const state = initialState({ ...projectDefinition(doc), entities: plain(doc.entities) })
-    instance = repo.create<InstanceDoc>(
-      plain({
-        type: INSTANCE_DOC_TYPE,
-        version: INSTANCE_DOC_VERSION,
-        project: project.url,
-        actors: state.actors,
-        entities: state.entities,
-        log: [],
-      }),
-    )
+    const file = toProjectFile(doc)
+    const state = initialContainers(file, initialState(file))
+    instance = repo.create<InstanceDoc>(plain(newInstanceDoc(project.url, state)))
     project.change((d) => {
       d.instanceUrl = instance.url
     })

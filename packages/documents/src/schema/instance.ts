@@ -1,5 +1,5 @@
 import type { ImmutableString } from '@automerge/automerge-repo'
-import type { ActorState, JsonObject } from '@troupe/core'
+import type { ActorState, InstanceState, JsonObject } from '@troupe/core'
 
 export const INSTANCE_DOC_TYPE = 'troupe/instance'
 export const INSTANCE_DOC_VERSION = 1
@@ -17,4 +17,16 @@ export interface InstanceDoc {
   actors: Record<string, ActorState>
   entities: Record<string, Record<string, JsonObject>>
   log: ImmutableString[]
+}
+
+/** A new instance document's value, from the runtime's initial state of the project. */
+export function newInstanceDoc(projectUrl: string, state: InstanceState): InstanceDoc {
+  return {
+    type: INSTANCE_DOC_TYPE,
+    version: INSTANCE_DOC_VERSION,
+    project: projectUrl,
+    actors: state.actors,
+    entities: state.entities,
+    log: [],
+  }
 }

@@ -1,0 +1,123 @@
+import { type Doc, type DocHandle, getConflicts } from '@automerge/automerge-repo'
+import type { ProjectDefinition, ProjectFile } from '@troupe/core'
+import type { InstanceDoc } from '../schema/instance'
+import { deepEqual, writeJson } from '../write-json'
+
+/**
+ * Why this file exists: the runtime creates an actor's context map or an entity schema's map
+ * the first time it writes there. If two peers do that concurrently (offline, or in the same
+ * instant) Automerge keeps ONE of the two new maps and the writes into the other vanish from
+ * view. So every container the project can name is created once, up front, with the instance
+ * (see `initialContainers`), and a merge that still produced such a conflict is repaired by
+ * folding the losing maps into the winner (`repairContainers`).
+ */
+
+/** Every entity schema a project names: initial entities, queries, createEntity payloads. */
+export function schemasOf(project: Pick<ProjectFile, 'actors' | 'skills' | 'entities'>): string[] {
+  const found = new Set(Object.keys(project.entities ?? {}))
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) for (const item of value) walk(item)
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'schemaName' && typeof child === 'string' && child) found.add(child)
+        else walk(child)
+      }
+    }
+  }
+  walk(project.actors)
+  walk(project.skills ?? {})
+  return [...found].sort()
+}
+
+/** Containers for a new instance: a context map per actor and a map per known schema. */
+export function initialContainers(
+  definition: Pick<ProjectDefinition, 'actors' | 'skills'> & Pick<ProjectFile, 'entities'>,
+  state: Pick<InstanceDoc, 'actors' | 'entities'>,
+): Pick<InstanceDoc, 'actors' | 'entities'> {
+  const actors = { ...state.actors }
+  for (const id of Object.keys(definition.actors)) actors[id] = { context: {}, ...actors[id] }
+  const entities = { ...state.entities }
+  for (const schema of schemasOf(definition)) entities[schema] ??= {}
+  return { actors, entities }
+}
+
+/**
+ * Folds maps that lost a concurrent-creation conflict into the winning map, so no write is
+ * hidden. Cheap when there is nothing to do (one conflict lookup per actor and schema);
+ * idempotent, and two peers repairing at once write the same values.
+ */
+export function repairContainers(handle: DocHandle<InstanceDoc>): boolean {
+  const doc = handle.doc()
+  const fixes: { path: [string, string] | [string, string, string]; value: unknown }[] = []
+  for (const id of Object.keys(doc.actors)) {
+    const merged = mergedConflict(doc.actors, id)
+    if (merged) fixes.push({ path: ['actors', id], value: merged })
+    const actor = doc.actors[id]
+    if (actor?.context) {
+      const context = mergedConflict(actor as Record<string, unknown>, 'context')
+      if (context) fixes.push({ path: ['actors', id, 'context'], value: context })
+    }
+  }
+  for (const schema of Object.keys(doc.entities)) {
+    const merged = mergedConflict(doc.entities, schema)
+    if (merged) fixes.push({ path: ['entities', schema], value: merged })
+  }
+  if (!fixes.length) return false
+  handle.change((d) => {
+    for (const { path, value } of fixes) {
+      let parent = d as unknown as Record<string, unknown>
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>
+      writeJson(parent, path[path.length - 1]!, value)
+    }
+  })
+  return true
+}
+
+/**
+ * When `parent[key]` holds several concurrently created maps, their union (the current
+ * winner's values on top, then nested one level for actor entries); otherwise undefined.
+ */
+function mergedConflict(parent: object, key: string): Record<string, unknown> | undefined {
+  // automerge-repo's own copy of Automerge, the one that made these objects.
+  const conflicts = getConflicts(parent as Doc<unknown>, key)
+  if (!conflicts || Object.keys(conflicts).length < 2) return undefined
+  const winner = (parent as Record<string, unknown>)[key]
+  if (!isMap(winner)) return undefined
+  const merged: Record<string, unknown> = {}
+  for (const value of [...Object.values(conflicts), winner]) {
+    if (!isMap(value)) continue
+    for (const [k, v] of Object.entries(value)) {
+      merged[k] = isMap(v) && isMap(merged[k]) ? { ...(merged[k] as object), ...v } : v
+    }
+  }
+  return deepEqual(merged, winner)
+    ? undefined
+    : (JSON.parse(JSON.stringify(merged)) as Record<string, unknown>)
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Repairs as soon as a merge brings in a conflicting container (Automerge flags such patches
+ * with `conflict`), so viewers never wait for the next event. Returns the unsubscribe.
+ */
+export function watchContainers(handle: DocHandle<InstanceDoc>): () => void {
+  const onChange = ({
+    patches,
+  }: {
+    patches: { action: string; path: unknown[]; conflict?: boolean }[]
+  }) => {
+    const suspicious = patches.some(
+      (p) =>
+        p.action === 'put' &&
+        p.conflict &&
+        (p.path[0] === 'actors' || p.path[0] === 'entities') &&
+        p.path.length <= 3,
+    )
+    if (suspicious) repairContainers(handle)
+  }
+  handle.on('change', onChange)
+  return () => handle.off('change', onChange)
+}

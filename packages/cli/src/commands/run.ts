@@ -39,8 +39,11 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
       io.err(`${options.eventsPath} is refused: nothing was run`)
       return EXIT_REFUSED
     }
+    // Sequential ids, so the same files always print the same state (entity ids included).
+    let next = 0
+    const ids = { newId: () => `id-${++next}` }
     parsed.events.forEach((event, index) => {
-      const result = raiseEvent(handles.instance, definition, event)
+      const result = raiseEvent(handles.instance, definition, event, ids)
       if (result.stopped) {
         io.err(
           `event ${index} (${event.event} from "${event.from}"): ${formatIssue(result.stopped)}`,

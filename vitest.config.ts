@@ -41,7 +41,7 @@ export default defineConfig({
       nodeProject('server', 'apps/server'),
       nodeProject('devtools', 'packages/devtools'),
       {
-        resolve: { alias: { '@automerge/automerge': automergeBrowser } },
+        resolve: { alias: [{ find: /^@automerge\/automerge$/, replacement: automergeBrowser }] },
         test: {
           name: 'renderer',
           root: 'packages/renderer',
@@ -56,7 +56,9 @@ export default defineConfig({
         ],
         test: {
           name: 'storybook',
-          browser,
+          // Own instances list: Vitest names each instance after its project in place, so a
+          // shared one would be reported (and filtered) as the renderer's.
+          browser: { ...browser, instances: [{ browser: 'chromium' as const }] },
         },
       },
       {

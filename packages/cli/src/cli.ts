@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util'
-import { runCommand } from './commands/run'
-import { validateCommand } from './commands/validate'
 import { EXIT_USAGE, type Io } from './io'
 import { UsageError } from './read-file'
 
@@ -23,6 +21,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'validate') {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
       if (positionals.length !== 1) throw new UsageError('validate takes one project file')
+      // Loaded on demand: validate needs no Automerge, so it starts faster without it.
+      const { validateCommand } = await import('./commands/validate')
       return await validateCommand(positionals[0]!, io)
     }
     if (command === 'run') {
@@ -33,6 +33,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       })
       if (positionals.length !== 1) throw new UsageError('run takes one project file')
       if (!values.events) throw new UsageError('run needs --events <events.json>')
+      const { runCommand } = await import('./commands/run')
       return await runCommand(
         {
           projectPath: positionals[0]!,

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fixturePath, troupe } from './run-cli'
+
+// Each case starts the real CLI as a process (tsx + Automerge's wasm): seconds, not ms.
+vi.setConfig({ testTimeout: 60_000 })
 
 const fixtures = readdirSync(fixturePath()).sort()
 

@@ -40,6 +40,7 @@ export default defineConfig({
       nodeProject('cli', 'packages/cli'),
       nodeProject('server', 'apps/server'),
       nodeProject('devtools', 'packages/devtools'),
+      nodeProject('studio', 'apps/studio'),
       {
         resolve: { alias: [{ find: /^@automerge\/automerge$/, replacement: automergeBrowser }] },
         test: {

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium } from 'playwright-core'
 import { chromiumArgs, chromiumPath } from '@troupe/devtools/chromium'
+import { type Browser, chromium } from 'playwright-core'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -21,7 +21,9 @@ export interface RunningServer {
  * Starts the real server the way `npm start` does (tsx apps/server/src/main.ts), serving the
  * built studio, on its own port and data folder.
  */
-export function startServer(options: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+export function startServer(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'troupe-e2e-'))
   const port = options.port ?? 20000 + Math.floor(Math.random() * 20000)
   const child = spawn(
@@ -53,7 +55,11 @@ export function startServer(options: { dataDir?: string; port?: number } = {}): 
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
     })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)))
+    child.once('exit', (code) => {
+      // A server that dies during a test is a failure worth seeing: print what it said.
+      if (code !== 0) console.error(`server on port ${port} exited with ${code}:\n${output}`)
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`))
+    })
   })
 }
 

@@ -20,6 +20,7 @@ const tapView = {
 
 async function openStudio(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(url)
@@ -27,15 +28,25 @@ async function openStudio(url: string): Promise<Page> {
   return page
 }
 
-const nodes = (page: Page) => page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
+/** Closes the window once the server holds its changes, as a person waits for "Saved". */
+async function closeWhenSaved(page: Page) {
+  await expect
+    .poll(() => page.getByRole('status', { name: 'Sync status' }).innerText())
+    .toBe('Saved to server')
+  await page.context().close()
+}
+
+const nodes = (page: Page) =>
+  page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
 const preview = (page: Page) => page.getByRole('region', { name: 'Preview' })
 
+/** Replaces the editor's text the way people do it: select all, paste from the clipboard. */
 async function replaceEditorText(page: Page, text: string) {
   const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
   await editor.click()
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
   await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(text)
+  await page.keyboard.press('ControlOrMeta+V')
 }
 
 async function editorText(page: Page): Promise<string> {
@@ -62,7 +73,7 @@ describe('walking skeleton', () => {
     }
     await expect(nodes(page).count()).resolves.toBe(1)
     await expect(nodes(page).first().innerText()).resolves.toContain('root')
-    await page.context().close()
+    await closeWhenSaved(page)
   })
 
   test('the palette adds actors by click, by keyboard and by dragging onto the canvas', async () => {
@@ -72,7 +83,10 @@ describe('walking skeleton', () => {
     await palette.getByRole('button', { name: 'Button' }).click()
     await expect.poll(() => nodes(page).count()).toBe(2)
 
-    await page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await page
+      .getByRole('region', { name: 'Canvas' })
+      .locator('.react-flow__pane')
+      .click({ position: { x: 5, y: 5 } })
     await palette.getByRole('button', { name: 'Text' }).focus()
     await page.keyboard.press('Enter')
     await expect.poll(() => nodes(page).count()).toBe(3)
@@ -89,7 +103,7 @@ describe('walking skeleton', () => {
     // The node's top-left corner lands where the pointer was released.
     expect(Math.abs(droppedBox.x - drop.x)).toBeLessThan(12)
     expect(Math.abs(droppedBox.y - drop.y)).toBeLessThan(12)
-    await page.context().close()
+    await closeWhenSaved(page)
   })
 
   test('a valid view edit reaches the preview; invalid JSON shows its error and changes nothing; a click updates state', async () => {
@@ -115,7 +129,7 @@ describe('walking skeleton', () => {
     await expect.poll(() => problems.innerText()).toContain('Valid view')
     await tapButton.click()
     await expect.poll(() => tapButton.innerText()).toBe('Taps: 7')
-    await page.context().close()
+    await closeWhenSaved(page)
   })
 
   test('reloading keeps actors, positions, views and state', async () => {
@@ -128,18 +142,28 @@ describe('walking skeleton', () => {
     const after = await nodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('style')))
     expect(after).toEqual(before)
     await expect.poll(() => preview(page).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
-    await page.context().close()
+    await closeWhenSaved(page)
   })
 
   test('a second window sees the project from the server and actors added in the first', async () => {
     const first = await openStudio(projectUrl)
     const second = await openStudio(projectUrl)
-    await expect.poll(() => second.getByRole('region', { name: 'Preview' }).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
+    await expect
+      .poll(() =>
+        second
+          .getByRole('region', { name: 'Preview' })
+          .getByRole('button', { name: 'Taps: 7' })
+          .count(),
+      )
+      .toBe(1)
     await expect.poll(() => nodes(second).count()).toBe(4)
-    await first.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Input' }).click()
+    await first
+      .getByRole('region', { name: 'Palette' })
+      .getByRole('button', { name: 'Input' })
+      .click()
     await expect.poll(() => nodes(second).count(), { timeout: 5_000 }).toBe(5)
-    await first.context().close()
-    await second.context().close()
+    await closeWhenSaved(first)
+    await closeWhenSaved(second)
   })
 
   test('stopping the server with Ctrl-C and starting it again loses nothing', async () => {
@@ -149,6 +173,6 @@ describe('walking skeleton', () => {
     const page = await openStudio(projectUrl)
     await expect.poll(() => nodes(page).count()).toBe(5)
     await expect.poll(() => preview(page).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)
-    await page.context().close()
+    await closeWhenSaved(page)
   })
 })

@@ -1,4 +1,4 @@
-import { createBrowserRepo } from '@troupe/documents/browser'
+import { createBrowserRepo, defaultSyncUrl } from '@troupe/documents/browser'
 import '@xyflow/react/dist/style.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -6,8 +6,7 @@ import { App } from './app/App'
 import './layout/studio.css'
 
 // The sync endpoint is on the server that served the studio (ws://host/sync).
-const syncUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/sync`
-const repo = createBrowserRepo({ syncUrl })
+const repo = createBrowserRepo({ syncUrl: defaultSyncUrl(window.location) })
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The studio page has no #root element')

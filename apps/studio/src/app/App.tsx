@@ -10,7 +10,9 @@ export function App({ repo }: { repo: Repo }) {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    openProject(repo).then(setOpened, (e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+    openProject(repo).then(setOpened, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    )
   }, [repo])
 
   if (error) {

@@ -1,6 +1,11 @@
-import type { DocHandle, Repo } from '@troupe/documents'
-import type { InstanceDoc, ProjectDoc } from '@troupe/documents'
-import { createContext, type ReactNode, useContext, useState } from 'react'
+import {
+  type DocHandle,
+  type InstanceDoc,
+  type ProjectDoc,
+  type Repo,
+  watchContainers,
+} from '@troupe/documents'
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { createSessionStore, type SessionState, type SessionStore } from '../session/store'
 
@@ -16,6 +21,8 @@ const StudioContext = createContext<StudioHandles | null>(null)
 export function StudioProvider(props: Omit<StudioHandles, 'session'> & { children: ReactNode }) {
   const [session] = useState(() => createSessionStore())
   const { children, ...handles } = props
+  // Concurrent first writes to one actor's context on two peers would otherwise drop one side.
+  useEffect(() => watchContainers(handles.instance), [handles.instance])
   return <StudioContext.Provider value={{ ...handles, session }}>{children}</StudioContext.Provider>
 }
 

@@ -111,7 +111,9 @@ export function ViewEditor() {
     <section className="studio-editor" aria-label="View JSON">
       <header>
         <h2>View JSON</h2>
-        <span className="studio-editor-actor">{actor ? actor.role : 'Select an actor on the canvas'}</span>
+        <span className="studio-editor-actor">
+          {actor ? actor.role : 'Select an actor on the canvas'}
+        </span>
       </header>
       <div className="studio-editor-host" ref={host} />
       <div role="status" aria-label="View JSON problems" className="studio-editor-problems">

@@ -1,16 +1,32 @@
+import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { type SyncStatus, useSyncStatus } from '../app/useSyncStatus'
 
-/** The top bar: the project's name and the link that opens it elsewhere. */
+const statusText: Record<SyncStatus, string> = {
+  offline: 'Offline: changes are kept in this browser and merge when you reconnect',
+  saving: 'Saving…',
+  saved: 'Saved to server',
+}
+
+/** The top bar: the project's name, the link that opens it elsewhere, and sync status. */
 export function ProjectBar() {
-  const { project } = useStudio()
+  const { repo, project, instance } = useStudio()
   const doc = useDocument(project)
+  const handles = useMemo(() => [project, instance], [project, instance])
+  const status = useSyncStatus(repo, handles)
   return (
     <header className="studio-bar">
       <strong className="studio-logo">Troupe</strong>
       <span className="studio-project-name">{doc.name}</span>
-      <span className="studio-project-link" title="Open this address in another browser to work on the same project">
+      <span
+        className="studio-project-link"
+        title="Open this address in another browser to work on the same project"
+      >
         {window.location.href}
+      </span>
+      <span role="status" aria-label="Sync status" className={`studio-sync is-${status}`}>
+        {statusText[status]}
       </span>
     </header>
   )

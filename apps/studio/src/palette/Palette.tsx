@@ -1,5 +1,6 @@
 import { useStoreApi } from '@xyflow/react'
 import type { DragEvent } from 'react'
+import { findFreeSpot, nodeFootprint } from '../canvas/freeSpot'
 import { actorKinds, paletteDragType } from './actorKinds'
 import { useAddActor } from './useAddActor'
 
@@ -16,9 +17,17 @@ export function Palette() {
     const { width, height, transform, nodeLookup } = flowStore.getState()
     const [tx, ty, zoom] = transform
     const center = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom }
-    // Offset a little by the number of actors so repeated adds do not stack exactly.
-    const offset = (nodeLookup.size % 8) * 24
-    addActor(kind, { x: center.x - 80 + offset, y: center.y - 30 + offset })
+    const taken = [...nodeLookup.values()].map((node) => ({
+      ...node.internals.positionAbsolute,
+      width: node.measured.width ?? nodeFootprint.width,
+      height: node.measured.height ?? nodeFootprint.height,
+    }))
+    const preferred = {
+      x: center.x - nodeFootprint.width / 2,
+      y: center.y - nodeFootprint.height / 2,
+    }
+    const spot = findFreeSpot(preferred, taken)
+    addActor(kind, { x: Math.round(spot.x), y: Math.round(spot.y) })
   }
 
   const startDrag = (event: DragEvent, kind: string) => {

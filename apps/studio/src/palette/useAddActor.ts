@@ -1,5 +1,5 @@
-import { addActor, linkChild } from '@troupe/documents'
 import { isComposite } from '@troupe/core'
+import { addActor, linkChild } from '@troupe/documents'
 import { useCallback } from 'react'
 import { useStudio } from '../app/StudioContext'
 import type { XY } from '../session/store'
@@ -20,7 +20,11 @@ export function useAddActor() {
       const selected = session.getState().selectedActorId
       const selectedActor = selected ? doc.actors[selected] : undefined
       const parentId = selectedActor && isComposite(selectedActor.view) ? selected! : doc.root
-      const id = addActor(project, { ...template.create(), subscriptions: [], children: [], dependencies: {} }, position)
+      const id = addActor(
+        project,
+        { ...template.create(), subscriptions: [], children: [], dependencies: {} },
+        position,
+      )
       linkChild(project, parentId, id)
       session.getState().select(id)
       return id

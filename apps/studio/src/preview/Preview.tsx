@@ -1,10 +1,9 @@
 import type { RaisedEvent } from '@troupe/core'
-import { projectDefinition, raiseEvent } from '@troupe/documents'
+import { instanceState, projectDefinition, raiseEvent } from '@troupe/documents'
 import { TroupeView } from '@troupe/renderer'
 import { useCallback, useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
-import { instanceState } from '@troupe/documents'
 
 /**
  * The running app: the project's definition rendered over its instance state. Events raised

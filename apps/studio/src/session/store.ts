@@ -24,7 +24,8 @@ export function createSessionStore(initialSelection: string | null = null) {
     selectedActorId: initialSelection,
     dragging: {},
     select: (actorId) => set({ selectedActorId: actorId }),
-    dragTo: (actorId, position) => set((s) => ({ dragging: { ...s.dragging, [actorId]: position } })),
+    dragTo: (actorId, position) =>
+      set((s) => ({ dragging: { ...s.dragging, [actorId]: position } })),
     endDrag: (actorIds) =>
       set((s) => {
         const dragging = { ...s.dragging }

@@ -22,7 +22,9 @@ export function ViewEditor() {
   const actorId = useSession((s) => s.selectedActorId)
   const actor = actorId ? doc.actors[actorId] : undefined
   const host = useRef<HTMLDivElement>(null)
-  const editorRef = useRef<import('monaco-editor').editor.IStandaloneCodeEditor | null>(null)
+  const [editor, setEditor] = useState<import('monaco-editor').editor.IStandaloneCodeEditor | null>(
+    null,
+  )
   const [monacoModule, setMonacoModule] = useState<MonacoModule | null>(null)
   const [problems, setProblems] = useState<string[]>([])
   const draftFor = useRef<string | null>(null)
@@ -38,7 +40,7 @@ export function ViewEditor() {
   // Create the editor once Monaco has loaded.
   useEffect(() => {
     if (!monacoModule || !host.current) return
-    const editor = monacoModule.monaco.editor.create(host.current, {
+    const created = monacoModule.monaco.editor.create(host.current, {
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
@@ -46,18 +48,17 @@ export function ViewEditor() {
       scrollBeyondLastLine: false,
       ariaLabel: 'View JSON editor',
     })
-    editorRef.current = editor
+    setEditor(created)
     return () => {
-      editor.getModel()?.dispose()
-      editor.dispose()
-      editorRef.current = null
+      created.getModel()?.dispose()
+      created.dispose()
+      setEditor(null)
     }
   }, [monacoModule])
 
   // Show the selected actor's view; follow remote changes unless a draft is being edited.
   const viewText = actor ? JSON.stringify(actor.view, null, 2) : ''
   useEffect(() => {
-    const editor = editorRef.current
     if (!editor || !monacoModule) return
     const { monaco, viewModelPrefix } = monacoModule
     const uri = monaco.Uri.parse(`${viewModelPrefix}${actorId ?? 'none'}.json`)
@@ -73,11 +74,10 @@ export function ViewEditor() {
       model.setValue(viewText)
     }
     editor.updateOptions({ readOnly: !actorId })
-  }, [monacoModule, actorId, viewText])
+  }, [editor, monacoModule, actorId, viewText])
 
   // Validate and commit edits.
   useEffect(() => {
-    const editor = editorRef.current
     if (!editor || !actorId) return
     let timer: ReturnType<typeof setTimeout> | undefined
     const subscription = editor.onDidChangeModelContent((event) => {
@@ -105,7 +105,7 @@ export function ViewEditor() {
       clearTimeout(timer)
       subscription.dispose()
     }
-  }, [monacoModule, actorId, project])
+  }, [editor, actorId, project])
 
   return (
     <section className="studio-editor" aria-label="View JSON">

@@ -38,13 +38,13 @@ export function writeReport(file: string, report: SuiteReport): void {
   const header =
     '# Benchmarks\n\nEvery figure comes from `pnpm bench` (or `pnpm bench <suite>`), which measures a baseline in the same run. Regenerate rather than edit.\n'
   const current = existsSync(file) ? readFileSync(file, 'utf8') : header
-  const pattern = new RegExp(`${escape(start)}[\\s\\S]*?${escape(end)}`)
+  const pattern = new RegExp(`${escapeRegExp(start)}[\\s\\S]*?${escapeRegExp(end)}`)
   const next = pattern.test(current)
     ? current.replace(pattern, section)
     : `${current.trimEnd()}\n\n${section}\n`
   writeFileSync(file, next)
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 }

@@ -10,9 +10,9 @@ import { memo, useContext, useEffect, useMemo, useRef, useState, useSyncExternal
 import { ActorErrorBoundary } from './ActorErrorBoundary'
 import type { ActorSlice } from './actorSlice'
 import { ErrorBox } from './ErrorBox'
-import { Composite } from './render/Composite'
+import { renderComposite } from './render/Composite'
 import { type ActorFrame, ActorFrameContext, type FieldInput } from './render/frame'
-import { Leaf } from './render/Leaf'
+import { renderLeaf } from './render/Leaf'
 import { viewLayout } from './render/placement'
 import type { TroupeStore } from './store'
 import { useTroupeStore } from './TroupeContext'
@@ -123,11 +123,9 @@ function ActorBody({ slice, store, ancestors }: BodyProps) {
   if (eventError) throw eventError
   return (
     <ActorFrameContext.Provider value={frame}>
-      {isLeaf(view) ? (
-        <Leaf node={view} scope={scope} path={['view']} actorId={actorId} />
-      ) : (
-        <Composite node={view} scope={scope} path={['view']} actorId={actorId} />
-      )}
+      {isLeaf(view)
+        ? renderLeaf(view, scope, ['view'], frame, { actorId })
+        : renderComposite(view, scope, ['view'], frame, { actorId })}
     </ActorFrameContext.Provider>
   )
 }

@@ -50,11 +50,14 @@ function isCodedError(error: unknown): error is CodedError {
   )
 }
 
-/** Runs `read` and re-throws any failure as a ViewError located at `path`. */
-export function at<T>(path: JsonPath, read: () => T): T {
+/**
+ * Runs `read` and re-throws any failure as a ViewError located at `path` + `rest`. The path
+ * is only built when something failed: this runs for every binding of every row.
+ */
+export function at<T>(path: JsonPath, rest: JsonPath, read: () => T): T {
   try {
     return read()
   } catch (error) {
-    throw ViewError.from(error, path)
+    throw ViewError.from(error, [...path, ...rest])
   }
 }

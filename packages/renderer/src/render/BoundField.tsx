@@ -3,8 +3,8 @@ import { type ChangeEvent, createElement, type ReactNode, useMemo, useState } fr
 import type { DomProps } from './attributes'
 import { eventProps } from './events'
 import { withValueAt } from './fieldScope'
-import { useActorFrame } from './frame'
-import { useNativeChange } from './useNativeChange'
+import type { ActorFrame } from './frame'
+import { nativeChangeRef } from './nativeChange'
 
 type FieldValue = string | boolean
 
@@ -17,6 +17,7 @@ interface Props {
   events: ViewEvents | undefined
   scope: Scope
   path: JsonPath
+  frame: ActorFrame
   children?: ReactNode
 }
 
@@ -42,9 +43,9 @@ export function BoundField({
   events,
   scope,
   path,
+  frame,
   children,
 }: Props) {
-  const frame = useActorFrame()
   const type = typeof domProps.type === 'string' ? domProps.type.toLowerCase() : ''
   const checkbox = tag === 'input' && type === 'checkbox'
   const radio = tag === 'input' && type === 'radio'
@@ -72,7 +73,7 @@ export function BoundField({
     () => withValueAt(scope, bindingPath, draft),
     [scope, bindingPath, draft],
   )
-  const changeRef = useNativeChange(events, fieldScope, frame, path, bindingPath, sent)
+  const changeRef = nativeChangeRef(events, fieldScope, frame, path, bindingPath, sent)
 
   const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
     const target = e.currentTarget

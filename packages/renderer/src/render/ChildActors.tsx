@@ -1,11 +1,12 @@
-import { issueCodes, type JsonPath } from '@troupe/core'
+import { issueCodes, type JsonPath, type TroupeIssue } from '@troupe/core'
+import type { Key, ReactNode } from 'react'
 import { ActorView } from '../ActorView'
 import { ErrorBox } from '../ErrorBox'
-import { useActorFrame } from './frame'
+import type { ActorFrame } from './frame'
 
 /** Child actors in the order given; each is its own memoised, isolated `ActorView`. */
-export function ChildActors({ ids }: { ids: readonly string[] }) {
-  return ids.map((id) => <ActorView key={id} actorId={id} />)
+export function childActors(ids: readonly string[]): ReactNode[] {
+  return ids.map((id) => <ActorView key={`actor:${id}`} actorId={id} />)
 }
 
 /**
@@ -13,39 +14,28 @@ export function ChildActors({ ids }: { ids: readonly string[] }) {
  * the other children. Only the actor's own children can be placed (the parent-child forest
  * decides who renders whom), and not inside a `foreach`, where it would repeat per row.
  */
-export function Placement({ actorId, path }: { actorId: string; path: JsonPath }) {
-  const frame = useActorFrame()
+export function renderPlacement(
+  actorId: string,
+  path: JsonPath,
+  frame: ActorFrame,
+  key: Key,
+): ReactNode {
+  const problem = (code: TroupeIssue['code'], message: string) => (
+    <ErrorBox
+      key={key}
+      actorId={frame.actorId}
+      marksActor={false}
+      issues={[{ code, message, actorId: frame.actorId, path }]}
+    />
+  )
   if (path.includes('foreach')) {
-    return (
-      <ErrorBox
-        actorId={frame.actorId}
-        marksActor={false}
-        issues={[
-          {
-            code: issueCodes.invalidView,
-            message: `child actor "${actorId}" cannot be placed inside a foreach`,
-            actorId: frame.actorId,
-            path,
-          },
-        ]}
-      />
+    return problem(
+      issueCodes.invalidView,
+      `child actor "${actorId}" cannot be placed inside a foreach`,
     )
   }
   if (!frame.childIds.has(actorId)) {
-    return (
-      <ErrorBox
-        actorId={frame.actorId}
-        marksActor={false}
-        issues={[
-          {
-            code: issueCodes.missingActor,
-            message: `"${actorId}" is not a child of this actor`,
-            actorId: frame.actorId,
-            path,
-          },
-        ]}
-      />
-    )
+    return problem(issueCodes.missingActor, `"${actorId}" is not a child of this actor`)
   }
-  return <ActorView actorId={actorId} />
+  return <ActorView key={key} actorId={actorId} />
 }

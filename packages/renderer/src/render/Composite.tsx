@@ -9,26 +9,18 @@ import {
   type Scope,
   type WrapperElement,
 } from '@troupe/core'
-import { createElement, type ReactNode } from 'react'
+import { createElement, type Key, type ReactNode } from 'react'
 import { at, ViewError } from '../viewError'
 import { type DomProps, domAttributes, joinClasses } from './attributes'
-import { ChildActors, Placement } from './ChildActors'
+import { childActors, renderPlacement } from './ChildActors'
 import { eventProps } from './events'
-import { Foreach } from './Foreach'
-import { pathKey, useActorFrame } from './frame'
-import { Leaf } from './Leaf'
-import { useNativeChange } from './useNativeChange'
+import { renderForeach } from './Foreach'
+import { type ActorFrame, pathKey } from './frame'
+import { type NodeOptions, renderLeaf } from './Leaf'
+import { nativeChangeRef } from './nativeChange'
 
 /** `grid` and `flex` give the container that display; the view's classes refine it. */
 const layoutClass = { grid: 'grid', flex: 'flex', content: undefined } as const
-
-interface Props {
-  node: CompositeNode
-  scope: Scope
-  path: JsonPath
-  /** Set when this composite is an actor's whole view: it carries `data-actor-id`. */
-  actorId?: string | undefined
-}
 
 function checkedTag(tag: string, path: JsonPath): string {
   if (!isAllowedTag(tag)) {
@@ -37,33 +29,43 @@ function checkedTag(tag: string, path: JsonPath): string {
   return tag
 }
 
+function hasClass(classes: string | undefined, name: string | undefined): boolean {
+  return !!classes && !!name && classes.split(/\s+/).includes(name)
+}
+
 /**
  * A composite: a container element holding its `children` entries and `foreach` rows.
  * With `elements`, those wrappers are rendered in order inside the container and the content
  * goes into the one marked `slot: "children"` (after the wrappers when none is marked).
  * The actor's own child actors go into that slot element, or after the content.
+ * A plain function like `renderLeaf`, so nodes cost no fiber of their own.
  */
-export function Composite({ node, scope, path, actorId }: Props) {
-  const frame = useActorFrame()
-  const changeRef = useNativeChange(node.events, scope, frame, path, undefined)
+export function renderComposite(
+  node: CompositeNode,
+  scope: Scope,
+  path: JsonPath,
+  frame: ActorFrame,
+  options: NodeOptions = {},
+): ReactNode {
+  const { actorId, key } = options
   const bindings = node.bindings
-  const read = (key: 'visible' | 'disabled') =>
-    at([...path, 'bindings', key], () => evaluateBinding(bindings?.[key] ?? null, scope))
+  const read = (name: 'visible' | 'disabled') =>
+    at(path, ['bindings', name], () => evaluateBinding(bindings?.[name] ?? null, scope))
   if (bindings?.visible !== undefined && !isTruthy(read('visible'))) return null
 
   const container = node.container
   const tag = checkedTag(container?.tag ?? 'div', [...path, 'container', 'tag'])
-  const attributes = domAttributes(tag, container?.attributes)
   const layout = container ? layoutClass[container.layout] : undefined
   const props: DomProps = {
-    ...attributes,
+    ...domAttributes(tag, container?.attributes),
     className: joinClasses(
       hasClass(container?.class, layout) ? undefined : layout,
       container?.class,
     ),
     ...eventProps(tag, node.events, scope, frame, path),
-    ref: changeRef,
+    ref: nativeChangeRef(node.events, scope, frame, path, undefined),
   }
+  if (key !== undefined) props.key = key
   if (bindings?.disabled !== undefined && isTruthy(read('disabled'))) {
     // Disabling a whole group: `inert` stops every control inside from being used.
     props.inert = true
@@ -71,66 +73,37 @@ export function Composite({ node, scope, path, actorId }: Props) {
   }
   if (actorId !== undefined) props['data-actor-id'] = actorId
 
-  const content: ReactNode[] = [
-    ...(node.children ?? []).map((entry, i) => (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the view's own order; entries have no ids
-      <Entry key={i} entry={entry} scope={scope} path={[...path, 'children', i]} />
-    )),
-  ]
-  if (node.foreach) {
-    content.push(
-      <Foreach key="foreach" config={node.foreach} scope={scope} path={[...path, 'foreach']} />,
-    )
-  }
+  const content: ReactNode[] = (node.children ?? []).map((entry, i) =>
+    renderEntry(entry, scope, [...path, 'children', i], frame, i),
+  )
+  if (node.foreach) content.push(renderForeach(node.foreach, scope, [...path, 'foreach']))
 
   const wrappers = node.elements ?? []
   const slotIndex = wrappers.findIndex((w) => w.slot === 'children')
-  const rest =
-    actorId !== undefined && frame.slotKey === null ? (
-      <ChildActors key="child-actors" ids={frame.rest} />
-    ) : null
+  const rest = actorId !== undefined && frame.slotKey === null ? childActors(frame.rest) : []
 
-  if (wrappers.length === 0) return createElement(tag, props, ...content, rest)
+  if (wrappers.length === 0) return createElement(tag, props, ...content, ...rest)
   const rendered = wrappers.map((wrapper, i) => {
     const wrapperPath = [...path, 'elements', i]
-    const inSlot = i === slotIndex
-    const actors =
-      inSlot && frame.slotKey === pathKey(wrapperPath) ? (
-        <ChildActors key="child-actors" ids={frame.rest} />
-      ) : null
-    return (
-      // biome-ignore lint/suspicious/noArrayIndexKey: wrappers are static
-      <Wrapper key={i} wrapper={wrapper} path={wrapperPath}>
-        {inSlot ? [...content, actors] : null}
-      </Wrapper>
-    )
+    if (i !== slotIndex) return renderWrapper(wrapper, wrapperPath, i, null)
+    const actors = frame.slotKey === pathKey(wrapperPath) ? childActors(frame.rest) : []
+    return renderWrapper(wrapper, wrapperPath, i, [...content, ...actors])
   })
-  return createElement(tag, props, ...rendered, ...(slotIndex < 0 ? content : []), rest)
+  return createElement(tag, props, ...rendered, ...(slotIndex < 0 ? content : []), ...rest)
 }
 
-function hasClass(classes: string | undefined, name: string | undefined): boolean {
-  return !!classes && !!name && classes.split(/\s+/).includes(name)
-}
-
-function Wrapper({
-  wrapper,
-  path,
-  children,
-}: {
-  wrapper: WrapperElement
-  path: JsonPath
-  children: ReactNode
-}) {
+function renderWrapper(wrapper: WrapperElement, path: JsonPath, key: Key, children: ReactNode) {
   const tag = checkedTag(wrapper.tag, [...path, 'tag'])
   const props = domAttributes(tag, wrapper.attributes)
-  return createElement(tag, { ...props, className: joinClasses(wrapper.classes) }, children)
+  return createElement(tag, { ...props, key, className: joinClasses(wrapper.classes) }, children)
 }
 
 /** One `children` entry: a nested composite, a leaf, or an explicit child-actor placement. */
-function Entry({ entry, scope, path }: { entry: ChildEntry; scope: Scope; path: JsonPath }) {
-  if ('composite' in entry)
-    return <Composite node={entry.composite} scope={scope} path={[...path, 'composite']} />
-  if ('leaf' in entry) return <Leaf node={entry.leaf} scope={scope} path={[...path, 'leaf']} />
-  if ('actor' in entry) return <Placement actorId={entry.actor} path={[...path, 'actor']} />
+function renderEntry(entry: ChildEntry, scope: Scope, path: JsonPath, frame: ActorFrame, key: Key) {
+  if ('composite' in entry) {
+    return renderComposite(entry.composite, scope, [...path, 'composite'], frame, { key })
+  }
+  if ('leaf' in entry) return renderLeaf(entry.leaf, scope, [...path, 'leaf'], frame, { key })
+  if ('actor' in entry) return renderPlacement(entry.actor, [...path, 'actor'], frame, key)
   throw new ViewError(issueCodes.invalidView, 'A child entry needs composite, leaf or actor', path)
 }

@@ -7,30 +7,27 @@ import {
   resolvePath,
   type Scope,
 } from '@troupe/core'
-import { memo, useEffect } from 'react'
+import { memo, type ReactNode, useEffect } from 'react'
 import { jsonEqual, jsonListEqual } from '../jsonEqual'
 import { useRenderReport } from '../TroupeContext'
-import { Composite } from './Composite'
-import { useActorFrame } from './frame'
-import { Leaf } from './Leaf'
+import { renderComposite } from './Composite'
+import { pathKey, useActorFrame } from './frame'
+import { renderLeaf } from './Leaf'
 import { templateReads } from './reads'
 
-interface Props {
-  config: ForeachConfig
-  scope: Scope
-  path: JsonPath
-}
-
-/** Each element of `foreach.items` rendered with the template, seeing it as `item`. */
-export function Foreach({ config, scope, path }: Props) {
+/**
+ * Each element of `foreach.items` rendered with the template, seeing it as `item`. Every row
+ * is a memoised component keyed by `foreach.key`, so a changed item re-renders its row only.
+ */
+export function renderForeach(config: ForeachConfig, scope: Scope, path: JsonPath): ReactNode {
   const items = resolvePath(scope, config.items)
   if (!Array.isArray(items)) return null
   const composite = config.composite
   const template = composite ?? config.leaf
   if (!template) return null
   const templatePath = [...path, composite ? 'composite' : 'leaf']
-  const reads = templateReads(template)
-  const readValues = reads.map((p) => resolvePath(scope, p))
+  const templateKey = pathKey(templatePath)
+  const reads = templateReads(template).map((p) => resolvePath(scope, p))
   const seen = new Set<string>()
   return items.map((item, index) => {
     const key = rowKey(item, index, config.key, seen)
@@ -41,9 +38,10 @@ export function Foreach({ config, scope, path }: Props) {
         template={template}
         isComposite={Boolean(composite)}
         path={templatePath}
+        pathKey={templateKey}
         scope={scope}
         item={item}
-        reads={readValues}
+        reads={reads}
       />
     )
   })
@@ -67,6 +65,7 @@ interface RowProps {
   template: CompositeNode | LeafNode
   isComposite: boolean
   path: JsonPath
+  pathKey: string
   /** The scope outside the row; only `reads` of it are compared (see templateReads). */
   scope: Scope
   item: Json
@@ -75,16 +74,14 @@ interface RowProps {
 
 function RowView({ rowKey, template, isComposite, path, scope, item }: RowProps) {
   const report = useRenderReport()
-  const { actorId } = useActorFrame()
+  const frame = useActorFrame()
   useEffect(() => {
-    report?.({ actorId, row: rowKey })
+    report?.({ actorId: frame.actorId, row: rowKey })
   })
   const rowScope = { ...scope, item }
-  return isComposite ? (
-    <Composite node={template as CompositeNode} scope={rowScope} path={path} />
-  ) : (
-    <Leaf node={template as LeafNode} scope={rowScope} path={path} />
-  )
+  return isComposite
+    ? renderComposite(template as CompositeNode, rowScope, path, frame)
+    : renderLeaf(template as LeafNode, rowScope, path, frame)
 }
 
 const Row = memo(
@@ -93,7 +90,7 @@ const Row = memo(
     a.template === b.template &&
     a.isComposite === b.isComposite &&
     a.rowKey === b.rowKey &&
-    a.path.join('/') === b.path.join('/') &&
+    a.pathKey === b.pathKey &&
     jsonEqual(a.item, b.item) &&
     jsonListEqual(a.reads, b.reads),
 )

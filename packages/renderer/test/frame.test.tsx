@@ -1,0 +1,97 @@
+import type { RaisedEvent } from '@troupe/core'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import {
+  connectPreviewFrame,
+  createPreviewHost,
+  listenForPreviewHost,
+  renderPreviewGuest,
+} from '../src'
+import { actor, project } from './harness'
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  for (const stop of cleanups.splice(0)) stop()
+})
+
+function container() {
+  const el = document.createElement('div')
+  document.body.append(el)
+  cleanups.push(() => el.remove())
+  return el
+}
+
+const definition = project({
+  root: actor(
+    {
+      tag: 'button',
+      bindings: { text: 'context.label' },
+      events: { click: { event: '@input/updateContext', payload: { taps: 7 } } },
+    },
+    { context: { label: 'tap' } },
+  ),
+})
+
+describe('preview frame bridge (MessageChannel)', () => {
+  test('the host sends definition and state; the guest renders and sends events back', async () => {
+    const channel = new MessageChannel()
+    const events: RaisedEvent[] = []
+    const host = createPreviewHost(channel.port1, (e) => events.push(e))
+    host.update(definition, { actors: {}, entities: {} }) // before the guest is ready: kept
+    const el = container()
+    cleanups.push(renderPreviewGuest(channel.port2, el), () => host.dispose())
+    await vi.waitFor(() => expect(el.textContent).toBe('tap'))
+
+    host.update(definition, { actors: { root: { context: { label: 'again' } } }, entities: {} })
+    await vi.waitFor(() => expect(el.textContent).toBe('again'))
+
+    await userEvent.click(el.querySelector('button')!)
+    await vi.waitFor(() =>
+      expect(events).toEqual([
+        { from: 'root', event: '@input/updateContext', payload: { taps: 7 } },
+      ]),
+    )
+  })
+
+  test('the host drops malformed events and strips prototype keys', async () => {
+    const channel = new MessageChannel()
+    const events: RaisedEvent[] = []
+    const host = createPreviewHost(channel.port1, (e) => events.push(e))
+    cleanups.push(() => host.dispose())
+    const guest = channel.port2
+    guest.postMessage({ type: 'troupe:event', event: { from: 1, event: 'x' } })
+    guest.postMessage({ type: 'troupe:event', event: { from: 'a', event: '' } })
+    guest.postMessage({
+      type: 'troupe:event',
+      event: { from: 'a', event: 'x', payload: new Date() },
+    })
+    guest.postMessage({
+      type: 'troupe:event',
+      event: { from: 'a', event: 'x', payload: new Map() },
+    })
+    guest.postMessage({ type: 'something-else' })
+    guest.postMessage({
+      type: 'troupe:event',
+      event: {
+        from: 'a',
+        event: 'ok',
+        payload: JSON.parse('{"__proto__": {"polluted": 1}, "n": 1}'),
+      },
+    })
+    await vi.waitFor(() => expect(events).toHaveLength(1))
+    expect(events[0]).toEqual({ from: 'a', event: 'ok', payload: { n: 1 } })
+    expect(Object.hasOwn(events[0]!.payload as object, '__proto__')).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  test('a frame accepts a connection only from its parent window', async () => {
+    const el = container()
+    cleanups.push(listenForPreviewHost(el))
+    const events: RaisedEvent[] = []
+    const host = connectPreviewFrame(window, (e) => events.push(e)) // this window is not our parent
+    cleanups.push(() => host.dispose())
+    host.update(definition, { actors: {}, entities: {} })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(el.textContent).toBe('')
+  })
+})

@@ -100,24 +100,24 @@ function isMap(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Repairs as soon as a merge brings in a conflicting container (Automerge flags such patches
- * with `conflict`), so viewers never wait for the next event. Returns the unsubscribe.
+ * Repairs soon after any change, so viewers never wait for the next event. It does not rely
+ * on patches: a merge where this peer's own map wins reports no conflict here, and automerge-
+ * repo labels merged sync messages like local changes. The check is cheap when nothing needs
+ * repair (one conflict lookup per actor and schema), and it runs after the change event, not
+ * inside it, because changing a handle from its own change listener is re-entrant.
+ * Returns the unsubscribe.
  */
 export function watchContainers(handle: DocHandle<InstanceDoc>): () => void {
-  const onChange = ({
-    patches,
-  }: {
-    patches: { action: string; path: unknown[]; conflict?: boolean }[]
-  }) => {
-    const suspicious = patches.some(
-      (p) =>
-        p.action === 'put' &&
-        p.conflict &&
-        (p.path[0] === 'actors' || p.path[0] === 'entities') &&
-        p.path.length <= 3,
-    )
-    if (suspicious) repairContainers(handle)
+  let scheduled: ReturnType<typeof setTimeout> | undefined
+  const onChange = () => {
+    scheduled ??= setTimeout(() => {
+      scheduled = undefined
+      repairContainers(handle)
+    }, 0)
   }
   handle.on('change', onChange)
-  return () => handle.off('change', onChange)
+  return () => {
+    clearTimeout(scheduled)
+    handle.off('change', onChange)
+  }
 }

@@ -17,9 +17,11 @@ export {
   setActorRole,
   setActorView,
 } from './project/actors'
+export * from './project/bulk'
 export * from './project/create'
 export * from './project/definition'
 export { editProject } from './project/edit'
+export { newActorId } from './project/ids'
 export * from './project/links'
 export * from './project/open'
 export * from './repo/share-policy'

@@ -122,7 +122,7 @@ export function removeActor(handle: DocHandle<ProjectDoc>, actorId: string): voi
 }
 
 /** Drops `{ slot, actor: id }` placement entries for `id`, at any depth of a view. */
-function withoutPlacement(node: unknown, actorId: string): unknown {
+export function withoutPlacement(node: unknown, actorId: string): unknown {
   if (Array.isArray(node)) {
     return node
       .filter(

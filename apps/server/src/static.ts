@@ -53,6 +53,9 @@ function sendFile(res: ServerResponse, file: string, immutable: boolean): void {
     'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
     // Vite puts content hashes in asset names, so they never change; index.html always may.
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // The app preview runs in a sandboxed frame with an opaque origin ("null"), so its module
+    // scripts are cross-origin requests; assets are public and fetched without credentials.
+    ...(immutable ? { 'access-control-allow-origin': '*' } : {}),
   })
   createReadStream(file).pipe(res)
 }

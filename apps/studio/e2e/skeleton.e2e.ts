@@ -38,7 +38,9 @@ async function closeWhenSaved(page: Page) {
 
 const nodes = (page: Page) =>
   page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
-const preview = (page: Page) => page.getByRole('region', { name: 'Preview' })
+/** The running app, inside the Preview region's sandboxed frame. */
+const preview = (page: Page) =>
+  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
 
 /** Replaces the editor's text the way people do it: select all, paste from the clipboard. */
 async function replaceEditorText(page: Page, text: string) {
@@ -149,12 +151,7 @@ describe('walking skeleton', () => {
     const first = await openStudio(projectUrl)
     const second = await openStudio(projectUrl)
     await expect
-      .poll(() =>
-        second
-          .getByRole('region', { name: 'Preview' })
-          .getByRole('button', { name: 'Taps: 7' })
-          .count(),
-      )
+      .poll(() => preview(second).getByRole('button', { name: 'Taps: 7' }).count())
       .toBe(1)
     await expect.poll(() => nodes(second).count()).toBe(4)
     await first

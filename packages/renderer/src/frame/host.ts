@@ -17,7 +17,7 @@ export function createPreviewHost(
   port.onmessage = (e: MessageEvent) => {
     if ((e.data as { type?: unknown })?.type === 'troupe:ready') {
       ready = true
-      if (pending) port.postMessage(pending)
+      if (pending) post(port, pending)
       pending = null
       return
     }
@@ -29,7 +29,7 @@ export function createPreviewHost(
       const message: HostMessage = rootId
         ? { type: 'troupe:render', definition, state, rootId }
         : { type: 'troupe:render', definition, state }
-      if (ready) port.postMessage(message)
+      if (ready) post(port, message)
       else pending = message
     },
     dispose() {
@@ -52,4 +52,16 @@ export function connectPreviewFrame(
   const host = createPreviewHost(channel.port1, onEvent)
   frame.postMessage({ type: connectType }, '*', [channel.port2])
   return host
+}
+
+/**
+ * Snapshots are plain data, but one may hold a value the structured clone cannot carry (a
+ * class instance from a storage layer); JSON always travels, so it is the fallback.
+ */
+function post(port: MessagePort, message: HostMessage): void {
+  try {
+    port.postMessage(message)
+  } catch {
+    port.postMessage(JSON.parse(JSON.stringify(message)))
+  }
 }

@@ -1,0 +1,13 @@
+import { listenForPreviewHost } from '@troupe/renderer'
+
+/**
+ * The preview frame's page. It runs inside `<iframe sandbox="allow-scripts">` with an opaque
+ * origin, so whatever a view manages to do here cannot read the studio's page, documents or
+ * cookies; it only ever receives plain copies of the app's definition and state from the
+ * studio over a MessageChannel and sends raised events back.
+ */
+const app = document.getElementById('app')
+if (!app) throw new Error('The preview page has no #app element')
+// Registered synchronously while the module runs, so it is in place before the frame's
+// load event, which is when the studio hands over the channel.
+listenForPreviewHost(app)

@@ -1,0 +1,151 @@
+import type { Browser, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, type RunningServer, startServer } from './harness'
+
+/**
+ * The preview runs the app in a sandboxed frame. These tests run code *inside* that frame, as
+ * a renderer bug or a hostile view that got past every allow-list would, and check that it
+ * reaches nothing of the studio, and that the studio and the app keep working.
+ */
+let server: RunningServer
+let browser: Browser
+
+const counterView = {
+  tag: 'button',
+  bindings: { text: { $concat: ['Clicks: ', { $string: { $: 'context.clicks' } }] } },
+  events: {
+    click: {
+      event: '@input/updateContext',
+      payload: { clicks: { $add: [{ $: 'context.clicks' }, 1] } },
+    },
+  },
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function openNewProject(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+  // A session cookie on the studio's origin, standing in for the login's.
+  await context.addCookies([
+    { name: 'troupe_session', value: 'secret-session', url: server.url, sameSite: 'Lax' },
+  ])
+  const page = await context.newPage()
+  await page.goto(server.url)
+  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+  await page
+    .getByRole('region', { name: 'Palette' })
+    .getByRole('button', { name: 'Button' })
+    .click()
+  await preview(page).getByRole('button', { name: 'Click me' }).waitFor()
+  return page
+}
+
+const preview = (page: Page) =>
+  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
+
+function previewFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().endsWith('/preview.html'))
+  if (!frame) throw new Error('no preview frame')
+  return frame
+}
+
+async function setSelectedView(page: Page, view: object) {
+  const canvas = page.getByRole('region', { name: 'Canvas' })
+  await canvas.locator('.react-flow__node').filter({ hasText: 'button' }).first().click()
+  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
+  await editor.click()
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(view))
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+}
+
+describe('preview isolation', () => {
+  test('the frame is sandboxed to scripts only, without the studio origin', async () => {
+    const page = await openNewProject()
+    const frame = page.getByRole('region', { name: 'Preview' }).locator('iframe')
+    await expect(frame.getAttribute('sandbox')).resolves.toBe('allow-scripts')
+    await expect(previewFrame(page).evaluate(() => self.origin)).resolves.toBe('null')
+    await page.context().close()
+  })
+
+  test('code running in the frame cannot read the studio page, its cookie or its stored documents', async () => {
+    const page = await openNewProject()
+    await expect(page.evaluate(() => document.cookie)).resolves.toContain('secret-session')
+
+    const attempts = await previewFrame(page).evaluate(async () => {
+      const attempt = async (run: () => unknown) => {
+        try {
+          return `read: ${String(await run())}`
+        } catch (error) {
+          return `blocked: ${(error as Error).name}`
+        }
+      }
+      return {
+        parentDocument: await attempt(() => window.parent.document.title),
+        topDocument: await attempt(() => window.top?.document.body.innerHTML),
+        parentLocation: await attempt(() => window.parent.location.href),
+        cookie: await attempt(() => document.cookie),
+        localStorage: await attempt(() => window.localStorage.length),
+        indexedDB: await attempt(
+          () =>
+            new Promise((resolve, reject) => {
+              const open = indexedDB.open('automerge')
+              open.onsuccess = () => resolve(open.result.objectStoreNames.length)
+              open.onerror = () => reject(open.error)
+            }),
+        ),
+        // The studio's own page fetched with the session cookie: the opaque origin makes this
+        // a cross-site, CORS request, so neither the cookie nor the response comes through.
+        studioPage: await attempt(async () => {
+          const response = await fetch('/', { credentials: 'include' })
+          return response.status
+        }),
+      }
+    })
+    expect(attempts).toEqual({
+      parentDocument: 'blocked: SecurityError',
+      topDocument: 'blocked: SecurityError',
+      parentLocation: 'blocked: SecurityError',
+      cookie: 'blocked: SecurityError',
+      localStorage: 'blocked: SecurityError',
+      indexedDB: 'blocked: SecurityError',
+      studioPage: 'blocked: TypeError',
+    })
+    await page.context().close()
+  })
+
+  test('forged messages from the frame change nothing, and the studio and the app keep working', async () => {
+    const page = await openNewProject()
+    await setSelectedView(page, counterView)
+    const counter = preview(page).getByRole('button', { name: /^Clicks:/ })
+    await expect.poll(() => counter.innerText()).toBe('Clicks: 0')
+
+    // A frame that tries to talk to the studio's window directly, and to wreck its own page.
+    await previewFrame(page).evaluate(() => {
+      const forged = { from: 'root', event: '@input/updateContext', payload: { clicks: 99 } }
+      window.parent.postMessage({ type: 'troupe:event', event: forged }, '*')
+      window.parent.postMessage({ type: 'troupe:ready' }, '*')
+      document.title = 'pwned'
+    })
+    await expect(page.title()).resolves.toBe('Troupe studio')
+    await expect(counter.innerText()).resolves.toBe('Clicks: 0')
+
+    await counter.click()
+    await counter.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => counter.innerText()).toBe('Clicks: 2')
+    for (const name of ['Canvas', 'Palette', 'View JSON', 'Preview']) {
+      await expect(page.getByRole('region', { name }).count()).resolves.toBe(1)
+    }
+    await page.context().close()
+  })
+})

@@ -1,3 +1,4 @@
+import { createLogger } from './logger'
 import { readOptions } from './options'
 import { startServer } from './server'
 
@@ -10,9 +11,19 @@ async function main() {
     console.error((error as Error).message)
     process.exit(2)
   }
-  const server = await startServer(options)
-  console.log(`Troupe is running at ${server.displayUrl}`)
-  console.log(`Documents are stored in ${options.dataDir}`)
+  const logger = createLogger()
+  // A hostile client must never take the server down; log what slipped through and go on.
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'))
+  const server = await startServer({ ...options, logger })
+  // One write, so whoever waits for the address line also has the login link.
+  console.log(
+    [
+      `Troupe is running at ${server.displayUrl}`,
+      `Log in with ${server.loginUrl}`,
+      '  (this link holds the owner token: keep it private; it is stored in the data folder, file owner-token)',
+      `Documents are stored in ${options.dataDir}`,
+    ].join('\n'),
+  )
 
   // Ctrl-C / SIGTERM: flush every document to disk before exiting; a second signal forces it.
   let stopping = false

@@ -3,19 +3,39 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createServerRepo, type SyncSocketServer } from '@troupe/documents/node'
+import { issueCodes } from '@troupe/core'
+import { createServerRepo, type Repo, type SyncLimits } from '@troupe/documents/node'
 import { WebSocketServer } from 'ws'
-import { send, serveStudio } from './static'
+import type { VisitorGrants } from './access/policy'
+import { OwnerSession } from './access/session'
+import { ensureOwnerToken } from './access/token'
+import { handleRequest } from './http/routes'
+import { type Logger, silentLogger } from './logger'
+import { createUpgradeHandler } from './sync/upgrade'
+
+export interface ServerLimits extends SyncLimits {
+  /** Open sync connections one address may hold (every tab is one). */
+  maxConnectionsPerClient: number
+}
+
+export const defaultServerLimits = { maxConnectionsPerClient: 64 }
 
 export interface ServerOptions {
   /** 0 picks a free port (tests). */
   port: number
   /** 127.0.0.1 by default: nothing outside this machine can connect unless asked for. */
   host?: string
-  /** Where documents are stored; created if missing. */
+  /** Where documents and the owner token are stored; created if missing. */
   dataDir?: string
   /** The built studio (Vite output). */
   studioDir?: string
+  limits?: Partial<ServerLimits>
+  /** Published apps' visitor grants by slug (issue 6); none by default. */
+  visitorGrants?: VisitorGrants
+  /** fsync every write before acknowledging it (default true). */
+  fsync?: boolean
+  /** Structured logs; silent by default (main.ts passes one that writes to stdout). */
+  logger?: Logger
 }
 
 export interface RunningServer {
@@ -23,9 +43,17 @@ export interface RunningServer {
   url: string
   /** Address to show people, e.g. http://localhost:4321. */
   displayUrl: string
-  /** Websocket sync endpoint, e.g. ws://127.0.0.1:4321/sync. */
+  /** Open this once in a browser to log it in as the owner. Keep it private. */
+  loginUrl: string
+  /** Websocket sync endpoint, e.g. ws://127.0.0.1:4321/sync (needs a login). */
   syncUrl: string
+  /** The sync endpoint with the owner token in it, for programs (CLI, tests, benchmarks). */
+  ownerSyncUrl: string
+  ownerToken: string
+  /** True when this start created the owner token (the first start on this data folder). */
+  tokenCreated: boolean
   port: number
+  repo: Repo
   /** Stops accepting connections, writes every document to disk, then resolves. */
   close(): Promise<void>
 }
@@ -33,33 +61,49 @@ export interface RunningServer {
 export const defaultStudioDir = fileURLToPath(new URL('../../studio/dist', import.meta.url))
 
 /**
- * The Troupe server: the automerge-repo sync endpoint at /sync with documents stored under
- * dataDir, the built studio at / (with SPA fallback), and /health.
+ * The Troupe server: the automerge-repo sync endpoint at /sync behind the owner's login and
+ * the access policy, documents stored crash-safely under dataDir, the built studio at /
+ * (with SPA fallback), /api/session and /health.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
   const dataDir = resolve(options.dataDir ?? './data')
   const studioDir = options.studioDir ?? defaultStudioDir
+  const log = options.logger ?? silentLogger()
+  const { maxConnectionsPerClient, ...syncLimits } = {
+    ...defaultServerLimits,
+    ...options.limits,
+  }
   mkdirSync(dataDir, { recursive: true })
+  const { token, created } = ensureOwnerToken(dataDir)
 
-  const socketServer = new WebSocketServer({ noServer: true })
-  // @types/ws and the adapter's isomorphic-ws types describe the same class differently.
-  const repo = await createServerRepo({
+  const { repo, sync, storage } = await createServerRepo({
     dataDir,
-    socketServer: socketServer as unknown as SyncSocketServer,
+    limits: syncLimits,
+    ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+    onCorrupt: (file) =>
+      log.error(
+        { code: issueCodes.corruptFile, ...file },
+        `${issueCodes.corruptFile} a damaged file in the data folder was moved aside; the rest of the document and every other document still load`,
+      ),
+    onRefused: (connection, refusal) =>
+      log.warn({ reqId: connection, ...refusal }, `${refusal.code} ${refusal.reason}`),
+    onStorageError: (documentId, error) =>
+      log.error(
+        { code: issueCodes.storageFailed, documentId, err: error },
+        `${issueCodes.storageFailed} could not write a document; its changes are not acknowledged`,
+      ),
   })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxMessageBytes })
 
-  const http = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    if (path === '/health') return send(res, 200, 'application/json', JSON.stringify({ ok: true }))
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
-    serveStudio(studioDir, req, res)
-  })
-  http.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/sync') return socket.destroy()
-    socketServer.handleUpgrade(req, socket, head, (ws) => socketServer.emit('connection', ws, req))
-  })
+  // The port is known only after listen; the session (its cookie name) needs it, so the
+  // handlers look it up when the first request arrives.
+  let session: OwnerSession | undefined
+  const http = createServer((req, res) =>
+    handleRequest({ session: session as OwnerSession, studioDir, log }, req, res),
+  )
+  let upgrade: ReturnType<typeof createUpgradeHandler> | undefined
+  http.on('upgrade', (req, socket, head) => upgrade?.(req, socket, head))
 
   await new Promise<void>((done, fail) => {
     http.once('error', fail)
@@ -69,9 +113,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
   })
   const { port } = http.address() as AddressInfo
+  session = new OwnerSession(token, port)
+  upgrade = createUpgradeHandler({
+    session,
+    sockets,
+    sync,
+    visitorGrants: options.visitorGrants ?? (() => undefined),
+    maxConnectionsPerClient,
+    log,
+  })
+
+  // Report damaged files now rather than when someone opens the document; the server is
+  // already serving meanwhile.
+  void storage.checkAll().then(
+    (result) => log.info(result, 'data folder checked'),
+    (error: unknown) => log.error({ err: error }, 'data folder check failed'),
+  )
+
   const urlHost = host.includes(':') ? `[${host}]` : host
   const loopback = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost}:${port}`
+  const displayUrl = loopback ? `http://localhost:${port}` : url
+  const syncUrl = `${url.replace(/^http/, 'ws')}/sync`
 
   let closing: Promise<void> | undefined
   const close = () => {
@@ -80,8 +143,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.close()
       await repo.flush()
       await repo.shutdown()
-      for (const client of socketServer.clients) client.terminate()
-      socketServer.close()
+      for (const client of sockets.clients) client.terminate()
+      sockets.close()
       http.closeAllConnections()
     })()
     return closing
@@ -89,9 +152,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return {
     url,
-    displayUrl: loopback ? `http://localhost:${port}` : url,
-    syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    displayUrl,
+    loginUrl: `${displayUrl}/?token=${token}`,
+    syncUrl,
+    ownerSyncUrl: `${syncUrl}?token=${token}`,
+    ownerToken: token,
+    tokenCreated: created,
     port,
+    repo,
     close,
   }
 }

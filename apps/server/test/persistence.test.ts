@@ -22,7 +22,7 @@ describe('documents survive a server restart', () => {
     const data = tempDir('persist')
     try {
       const first = await startServer({ port: 0, dataDir: data.path })
-      const writer = client(first.syncUrl)
+      const writer = client(first.ownerSyncUrl)
       const handle = writer.create<Note>({ text: 'hello', count: 0 })
       handle.change((d) => {
         d.count = 41
@@ -42,7 +42,7 @@ describe('documents survive a server restart', () => {
 
       const second = await startServer({ port: 0, dataDir: data.path })
       try {
-        const reader = client(second.syncUrl)
+        const reader = client(second.ownerSyncUrl)
         const found = await reader.find<Note>(handle.url as AutomergeUrl)
         expect(found.doc()).toEqual({ text: 'hello', count: 42 })
       } finally {

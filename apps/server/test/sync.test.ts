@@ -35,8 +35,8 @@ describe('two clients through the real websocket server', () => {
 
   beforeAll(async () => {
     server = await startServer({ port: 0, dataDir: data.path })
-    alice = createNodeRepo({ syncUrl: server.syncUrl })
-    bob = createNodeRepo({ syncUrl: server.syncUrl })
+    alice = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    bob = createNodeRepo({ syncUrl: server.ownerSyncUrl })
   })
   afterAll(async () => {
     await Promise.all([alice.shutdown(), bob.shutdown()])

@@ -27,6 +27,22 @@ export const issueCodes = {
   cascadeStopped: 'TRP-141',
   unknownSkill: 'TRP-142',
   reservedSkillName: 'TRP-143',
+  // The server (docs/errors.md, "Server and storage").
+  loginRequired: 'TRP-600',
+  loginLinkInvalid: 'TRP-601',
+  readRefused: 'TRP-602',
+  writeRefused: 'TRP-603',
+  messageTooLarge: 'TRP-604',
+  documentTooLarge: 'TRP-605',
+  tooManyConnections: 'TRP-606',
+  tooManyMessages: 'TRP-607',
+  malformedMessage: 'TRP-608',
+  peerIdRefused: 'TRP-609',
+  corruptFile: 'TRP-610',
+  storageFailed: 'TRP-611',
+  crossOrigin: 'TRP-612',
+  backupFailed: 'TRP-620',
+  restoreRefused: 'TRP-621',
 } as const
 export type IssueCode = (typeof issueCodes)[keyof typeof issueCodes]
 

@@ -18,7 +18,10 @@ export const layers = {
     workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents'],
     outside: [...node],
   },
-  'apps/server': { workspace: ['@troupe/core', '@troupe/documents'], outside: ['ws', ...node] },
+  'apps/server': {
+    workspace: ['@troupe/core', '@troupe/documents'],
+    outside: ['ws', 'pino', ...node],
+  },
   'apps/studio': {
     workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents', '@troupe/renderer'],
     outside: [
@@ -27,10 +30,12 @@ export const layers = {
       'react/*',
       'react-dom/*',
       '@xyflow/react',
+      'elkjs/*',
       'monaco-editor',
       'monaco-editor/*',
       'zustand',
       'zustand/*',
+      'tailwindcss', // compiles the app's classes inside the preview frame
       'vite',
       '@vitejs/*',
       ...node,

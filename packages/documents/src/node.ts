@@ -4,12 +4,13 @@
 
 import type { NetworkAdapterInterface } from '@automerge/automerge-repo'
 import { type PeerId, Repo } from '@automerge/automerge-repo'
-import {
-  WebSocketClientAdapter,
-  WebSocketServerAdapter,
-} from '@automerge/automerge-repo-network-websocket'
+import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import { clientSharePolicy, serverSharePolicy } from './repo/share-policy'
+import { type CorruptFile, FileStorage } from './server/file-storage'
+import { documentFlusher } from './server/flush'
+import type { SyncLimits } from './server/gate'
+import { GuardedSocketAdapter, type GuardedSocketAdapterOptions } from './server/socket-adapter'
 
 export interface NodeRepoOptions {
   /** Folder for document storage; without it documents live in memory only. */
@@ -33,37 +34,58 @@ export function createNodeRepo(options: NodeRepoOptions = {}): Repo {
   })
 }
 
-/** The `ws` WebSocketServer the adapter accepts (typed through the adapter, so no `ws` import here). */
-export type SyncSocketServer = ConstructorParameters<typeof WebSocketServerAdapter>[0]
-
 export interface ServerRepoOptions {
   dataDir: string
-  socketServer: SyncSocketServer
+  limits?: Partial<SyncLimits>
+  /** fsync every write (default true); see FileStorage. */
+  fsync?: boolean
+  onCorrupt?: (file: CorruptFile) => void
+  onRefused?: GuardedSocketAdapterOptions['onRefused']
+  onStorageError?: GuardedSocketAdapterOptions['onStorageError']
+}
+
+export interface ServerRepo {
+  repo: Repo
+  /** Hand it each authenticated websocket with the gate the access policy chose. */
+  sync: GuardedSocketAdapter
+  storage: FileStorage
 }
 
 /**
- * The sync server's repo: stores every document a client sends under dataDir, and answers
- * requests for documents by URL without announcing any on its own (see serverSharePolicy).
- *
- * Resolves once the websocket adapter listens: the repo attaches it only after reading its
- * storage id from disk, and a client that connects before that would be ignored for good.
+ * The sync server's repo: crash-safe storage under dataDir (FileStorage), the guarded
+ * websocket adapter (access per document, limits), and acknowledgements that wait for the
+ * disk (a sync reply is sent only after its document was written). It never announces
+ * documents; a client gets one only by asking for it by URL (serverSharePolicy), and the
+ * repo itself also refuses any document the connection's gate does not allow.
  */
-export async function createServerRepo({
-  dataDir,
-  socketServer,
-}: ServerRepoOptions): Promise<Repo> {
-  const repo = new Repo({
-    network: [new WebSocketServerAdapter(socketServer)],
-    storage: new NodeFSStorageAdapter(dataDir),
-    sharePolicy: serverSharePolicy,
+export async function createServerRepo(options: ServerRepoOptions): Promise<ServerRepo> {
+  const storage = new FileStorage(options.dataDir, {
+    ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+    ...(options.onCorrupt ? { onCorrupt: options.onCorrupt } : {}),
   })
+  const sync = new GuardedSocketAdapter({
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
+    ...(options.onStorageError ? { onStorageError: options.onStorageError } : {}),
+    documentBytes: (id) => storage.documentBytes(id),
+  })
+  const repo = new Repo({
+    network: [sync],
+    storage,
+    shareConfig: {
+      announce: serverSharePolicy,
+      access: async (peerId, documentId) => sync.mayRead(peerId, documentId),
+    },
+  })
+  sync.beforeSync = documentFlusher(repo)
   await repo.storageId()
-  while (socketServer.listenerCount('connection') === 0) {
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-  return repo
+  return { repo, sync, storage }
 }
 
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
 export { whenSynced } from './repo/synced'
-export { NodeFSStorageAdapter, WebSocketClientAdapter, WebSocketServerAdapter }
+export { chunkProblem } from './server/chunks'
+export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'
+export { defaultSyncLimits, type Refusal, type SyncGate, type SyncLimits } from './server/gate'
+export { GuardedSocketAdapter, type SyncSocket } from './server/socket-adapter'
+export { NodeFSStorageAdapter, WebSocketClientAdapter }

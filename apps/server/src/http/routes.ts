@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { issueCodes } from '@troupe/core'
+import type { OwnerSession } from '../access/session'
+import { type Logger, redactUrl } from '../logger'
+import { send, serveStudio } from '../static'
+import { sendJson } from './respond'
+
+export interface HttpContext {
+  session: OwnerSession
+  studioDir: string
+  log: Logger
+}
+
+/** A request id from a proxy in front of us when it looks sane, else a fresh one. */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id']
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID()
+}
+
+/**
+ * Every HTTP route: /health (liveness, open to all), the login link (`?token=` on any page),
+ * /api/session and every other /api/ route behind the owner's login, and the studio's static
+ * files, which anyone may load (they hold no data; the studio asks /api/session and shows
+ * how to log in).
+ */
+export function handleRequest(ctx: HttpContext, req: IncomingMessage, res: ServerResponse) {
+  const id = requestId(req)
+  const started = performance.now()
+  const log = ctx.log.child({ reqId: id })
+  res.setHeader('x-request-id', id)
+  res.on('finish', () =>
+    log.info(
+      {
+        method: req.method,
+        url: redactUrl(req.url),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    ),
+  )
+
+  const url = new URL(req.url ?? '/', 'http://x')
+  const path = url.pathname
+  if (path === '/health') return sendJson(res, 200, { ok: true })
+  if (path === '/api/session') {
+    if (ctx.session.isOwner(req)) return sendJson(res, 200, { role: 'owner' })
+    return sendJson(res, 401, loginRequired)
+  }
+  if (path.startsWith('/api/')) {
+    if (!ctx.session.isOwner(req)) return sendJson(res, 401, loginRequired)
+    return sendJson(res, 404, { message: 'No such API' })
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
+  if (url.searchParams.has('token')) return login(ctx, req, res, url, log)
+  serveStudio(ctx.studioDir, req, res)
+}
+
+const loginRequired = {
+  code: issueCodes.loginRequired,
+  message: `${issueCodes.loginRequired} Log in with the link the Troupe server printed when it started (http://…/?token=…).`,
+}
+
+/** The printed login link: a right token sets the session cookie and redirects without it. */
+function login(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, url: URL, log: Logger) {
+  if (!ctx.session.isToken(url.searchParams.get('token'))) {
+    log.warn({ code: issueCodes.loginLinkInvalid }, 'login with a wrong token')
+    return send(
+      res,
+      401,
+      'text/html; charset=utf-8',
+      `<!doctype html><meta charset="utf-8"><title>Troupe: login link not valid</title><h1>This login link is not valid</h1><p>${issueCodes.loginLinkInvalid}: use the link the Troupe server printed when it started (it is also in the server's data folder, file <code>owner-token</code>).</p>`,
+    )
+  }
+  url.searchParams.delete('token')
+  const secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted)
+  res.writeHead(303, {
+    location: url.pathname + url.search,
+    'set-cookie': ctx.session.cookie(secure),
+    'cache-control': 'no-store',
+  })
+  res.end()
+  log.info('owner logged in')
+}

@@ -1,27 +1,85 @@
-import { Handle, type Node, type NodeProps, Position } from '@xyflow/react'
+import { Handle, type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
+import { type ActorFlowNode, handles } from './flowElements'
 
-export interface ActorNodeData extends Record<string, unknown> {
-  role: string
-  kind: string
-  isRoot: boolean
-  childCount: number
-}
+export type { ActorFlowNode, ActorNodeData } from './flowElements'
 
-export type ActorFlowNode = Node<ActorNodeData, 'actor'>
-
-/** One actor on the canvas: its role and kind, and whether it is the root. */
+/**
+ * One actor on the canvas: role, kind and a compact summary. Two pairs of handles keep the two
+ * kinds of link apart: messages leave on the right and arrive on the left (subscriptions);
+ * children hang from the bottom and attach at the top (parent-child links).
+ */
 export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<ActorFlowNode>) {
+  const { summary } = data
+  const classes = ['actor-node']
+  if (selected) classes.push('is-selected')
+  if (data.isRoot) classes.push('is-root')
+  if (data.match) classes.push('is-match')
   return (
-    <div className={`actor-node${selected ? ' is-selected' : ''}${data.isRoot ? ' is-root' : ''}`}>
-      <Handle type="target" position={Position.Top} />
+    <div className={classes.join(' ')}>
+      <Handle
+        type="target"
+        id={handles.parentIn}
+        position={Position.Top}
+        className="handle-parent"
+        title="Parent link: drag a parent's children handle here"
+        aria-label={`Parent link of ${data.role}`}
+      />
+      <Handle
+        type="target"
+        id={handles.messageIn}
+        position={Position.Left}
+        className="handle-message"
+        title="Messages in: drag from a sender's messages-out handle"
+        aria-label={`Messages into ${data.role}`}
+      />
       <div className="actor-node-role">{data.role}</div>
       <div className="actor-node-kind">
         {data.isRoot ? 'root · ' : ''}
         {data.kind}
-        {data.childCount ? ` · ${data.childCount} children` : ''}
       </div>
-      <Handle type="source" position={Position.Bottom} />
+      <div className="actor-node-summary">
+        <span title="Actors this one sends its events to">
+          {summary.subscriptionCount} sub{summary.subscriptionCount === 1 ? '' : 's'}
+        </span>
+        {' · '}
+        <span title="Child actors rendered inside this one">
+          {summary.childCount} {summary.childCount === 1 ? 'child' : 'children'}
+        </span>
+      </div>
+      {summary.receives.length > 0 && (
+        <ul className="actor-node-receives" aria-label="Receives">
+          {summary.receives.map((type) => (
+            <li
+              key={type}
+              className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
+              title={
+                summary.unhandled.includes(type)
+                  ? 'No built-in or project skill handles this type'
+                  : undefined
+              }
+            >
+              {type}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Handle
+        type="source"
+        id={handles.messageOut}
+        position={Position.Right}
+        className="handle-message"
+        title="Messages out: drag to an actor to send it this actor's events"
+        aria-label={`Messages out of ${data.role}`}
+      />
+      <Handle
+        type="source"
+        id={handles.childOut}
+        position={Position.Bottom}
+        className="handle-child"
+        title="Children: drag to an actor to make it a child of this one"
+        aria-label={`Children of ${data.role}`}
+      />
     </div>
   )
 })

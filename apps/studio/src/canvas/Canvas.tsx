@@ -1,90 +1,132 @@
-import { isLeaf } from '@troupe/core'
-import { setActorPosition } from '@troupe/documents'
+import { setActorPositions } from '@troupe/documents'
 import {
   Background,
+  type Connection,
+  ConnectionLineType,
   Controls,
-  type Edge,
+  type EdgeChange,
+  type IsValidConnection,
   MiniMap,
   type NodeChange,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useMemo } from 'react'
+import { type DragEvent, useCallback, useMemo, useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { paletteDragType } from '../palette/actorKinds'
 import { useAddActor } from '../palette/useAddActor'
-import { type ActorFlowNode, ActorNode } from './ActorNode'
+import type { XY } from '../session/store'
+import { ActorNode } from './ActorNode'
+import { CanvasNotice } from './CanvasNotice'
+import { CanvasToolbar } from './CanvasToolbar'
+import {
+  type ActorFlowNode,
+  FlowEdgeBuilder,
+  FlowNodeBuilder,
+  type LinkFlowEdge,
+} from './flowElements'
+import { connect, connectionKind, reconnect } from './graphEdits'
+import { edgeTypes } from './LinkEdges'
+import { searchActors } from './search'
+import { useCanvasActions } from './useCanvasActions'
 
 const nodeTypes = { actor: ActorNode }
+const isValidConnection: IsValidConnection<LinkFlowEdge> = (c) =>
+  connectionKind({ sourceHandle: c.sourceHandle ?? null, targetHandle: c.targetHandle ?? null }) !==
+  null
 
 /**
- * The canvas: one node per actor, parent-child links as edges. Node positions come from the
- * project document, overlaid by drags in progress (session state); a drag is written to the
- * document once, when it ends.
+ * The canvas: one node per actor, subscriptions and parent-child links as two kinds of edge.
+ * Everything shown is derived from the project document and this person's session (selection,
+ * drags in progress, search); gestures become validated document edits. Positions reach the
+ * document once per drag, when it ends.
  */
 export function Canvas() {
   const { project, session } = useStudio()
   const doc = useDocument(project)
-  const selected = useSession((s) => s.selectedActorId)
+  const selectedActors = useSession((s) => s.selectedActors)
+  const selectedEdges = useSession((s) => s.selectedEdges)
   const dragging = useSession((s) => s.dragging)
-  const flow = useReactFlow()
+  const search = useSession((s) => s.search)
+  const flow = useReactFlow<ActorFlowNode, LinkFlowEdge>()
   const addActor = useAddActor()
+  const actions = useCanvasActions()
 
-  const nodes = useMemo<ActorFlowNode[]>(
-    () =>
-      Object.entries(doc.actors).map(([id, actor]) => ({
-        id,
-        type: 'actor',
-        position: dragging[id] ?? actor.position,
-        selected: id === selected,
-        ariaLabel: `Actor ${actor.role}`,
-        data: {
-          role: actor.role,
-          kind: isLeaf(actor.view) ? `leaf <${actor.view.tag}>` : 'composite',
-          isRoot: id === doc.root,
-          childCount: actor.children.length,
-        },
-      })),
-    [doc, dragging, selected],
+  const nodeBuilder = useRef(new FlowNodeBuilder()).current
+  const edgeBuilder = useRef(new FlowEdgeBuilder()).current
+  const selectedNodeSet = useMemo(() => new Set(selectedActors), [selectedActors])
+  const selectedEdgeSet = useMemo(() => new Set(selectedEdges), [selectedEdges])
+  const matches = useMemo(
+    () => (search.trim() ? new Set(searchActors(doc.actors, search)) : null),
+    [doc.actors, search],
   )
-
-  const edges = useMemo<Edge[]>(
-    () =>
-      Object.entries(doc.actors).flatMap(([id, actor]) =>
-        actor.children.map((child, index) => ({
-          id: `child:${id}:${child}`,
-          source: id,
-          target: child,
-          label: actor.children.length > 1 ? String(index + 1) : undefined,
-          className: 'edge-child',
-        })),
-      ),
-    [doc],
+  const nodes = useMemo(
+    () => nodeBuilder.build(doc, selectedNodeSet, dragging, matches),
+    [nodeBuilder, doc, selectedNodeSet, dragging, matches],
+  )
+  const edges = useMemo(
+    () => edgeBuilder.build(doc, selectedEdgeSet),
+    [edgeBuilder, doc, selectedEdgeSet],
   )
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ActorFlowNode>[]) => {
       const state = session.getState()
+      let selection: string[] | null = null
+      const dropped: Record<string, XY> = {}
       for (const change of changes) {
-        if (change.type === 'position' && change.position && change.dragging) {
-          state.dragTo(change.id, change.position)
-        } else if (change.type === 'select' && change.selected) {
-          state.select(change.id)
+        if (change.type === 'select') {
+          selection ??= [...state.selectedActors]
+          selection = selection.filter((id) => id !== change.id)
+          if (change.selected) selection.push(change.id)
+        } else if (change.type === 'position' && change.position) {
+          if (change.dragging) state.dragTo(change.id, change.position)
+          else
+            dropped[change.id] = {
+              x: Math.round(change.position.x),
+              y: Math.round(change.position.y),
+            }
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          nodeBuilder.measured(change.id, change.dimensions)
         }
       }
+      if (selection) state.setSelectedActors(selection)
+      // A drag's end (or an arrow-key move) arrives as one batch: one change in the document.
+      const ids = Object.keys(dropped)
+      if (ids.length) {
+        try {
+          setActorPositions(project, dropped)
+        } finally {
+          state.endDrag(ids)
+        }
+      }
+    },
+    [project, session, nodeBuilder],
+  )
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkFlowEdge>[]) => {
+      const state = session.getState()
+      let selection: string[] | null = null
+      for (const change of changes) {
+        if (change.type !== 'select') continue
+        selection ??= [...state.selectedEdges]
+        selection = selection.filter((id) => id !== change.id)
+        if (change.selected) selection.push(change.id)
+      }
+      if (selection) state.setSelectedEdges(selection)
     },
     [session],
   )
 
-  const onNodeDragStop = useCallback(
-    (_event: unknown, _node: ActorFlowNode, dragged: ActorFlowNode[]) => {
-      const state = session.getState()
-      for (const node of dragged) {
-        const position = state.dragging[node.id] ?? node.position
-        setActorPosition(project, node.id, { x: Math.round(position.x), y: Math.round(position.y) })
-      }
-      state.endDrag(dragged.map((n) => n.id))
+  const onConnect = useCallback(
+    (connection: Connection) => connect(project, session, connection),
+    [project, session],
+  )
+  const onReconnect = useCallback(
+    (old: LinkFlowEdge, connection: Connection) => {
+      if (old.data) reconnect(project, session, old.data, connection)
     },
     [project, session],
   )
@@ -107,25 +149,45 @@ export function Canvas() {
     [flow, addActor],
   )
 
+  const show = useCallback(
+    (ids: string[]) =>
+      void flow.fitView({ nodes: ids.map((id) => ({ id })), maxZoom: 1, duration: 200 }),
+    [flow],
+  )
+
   return (
     <section className="studio-canvas" aria-label="Canvas">
-      <ReactFlow<ActorFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={() => session.getState().select(null)}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls />
-      </ReactFlow>
+      <CanvasToolbar actions={actions} onShow={show} />
+      <div className="canvas-flow">
+        <ReactFlow<ActorFlowNode, LinkFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onReconnect={onReconnect}
+          isValidConnection={isValidConnection}
+          connectionLineType={ConnectionLineType.Bezier}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          // Deleting, copying and the rest go through the studio's own shortcuts, so a key
+          // does the same as its button and command.
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          fitView
+          fitViewOptions={{ maxZoom: 1 }}
+          minZoom={0.05}
+          onlyRenderVisibleElements
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Controls aria-label="Zoom controls" />
+        </ReactFlow>
+      </div>
+      <CanvasNotice />
     </section>
   )
 }

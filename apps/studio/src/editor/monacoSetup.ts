@@ -15,6 +15,7 @@ self.MonacoEnvironment = {
 }
 
 export const viewModelPrefix = 'troupe://view/'
+export const contextModelPrefix = 'troupe://context/'
 
 monaco.json.jsonDefaults.setDiagnosticsOptions({
   validate: true,
@@ -25,6 +26,18 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
       uri: 'troupe://schema/view.json',
       fileMatch: [`${viewModelPrefix}*`],
       schema: viewJsonSchema(),
+    },
+    {
+      // An actor's initial context is any JSON object; `visible` is the one key Troupe reads.
+      uri: 'troupe://schema/context.json',
+      fileMatch: [`${contextModelPrefix}*`],
+      schema: {
+        type: 'object',
+        description: "The actor's initial context (its state before any message)",
+        properties: {
+          visible: { type: 'boolean', description: 'The actor renders unless this is false' },
+        },
+      },
     },
   ],
 })

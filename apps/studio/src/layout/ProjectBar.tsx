@@ -11,7 +11,7 @@ const statusText: Record<SyncStatus, string> = {
 
 /** The top bar: the project's name, the link that opens it elsewhere, and sync status. */
 export function ProjectBar() {
-  const { repo, project, instance } = useStudio()
+  const { repo, project, instance, session } = useStudio()
   const doc = useDocument(project)
   const handles = useMemo(() => [project, instance], [project, instance])
   const status = useSyncStatus(repo, handles)
@@ -25,6 +25,14 @@ export function ProjectBar() {
       >
         {window.location.href}
       </span>
+      <button
+        type="button"
+        className="studio-commands"
+        title="Ctrl+K / Cmd+K"
+        onClick={() => session.getState().setCommandPaletteOpen(true)}
+      >
+        Commands
+      </button>
       <span role="status" aria-label="Sync status" className={`studio-sync is-${status}`}>
         {statusText[status]}
       </span>

@@ -1,11 +1,13 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { Canvas } from '../canvas/Canvas'
+import { CommandLayer } from '../commands/CommandLayer'
 import { ViewEditor } from '../editor/ViewEditor'
+import { Inspector } from '../inspector/Inspector'
 import { Palette } from '../palette/Palette'
 import { Preview } from '../preview/Preview'
 import { ProjectBar } from './ProjectBar'
 
-/** The studio's four regions: palette, canvas, view JSON editor and live preview. */
+/** The studio's regions: palette, canvas, inspector, view JSON editor and live preview. */
 export function Studio() {
   return (
     <ReactFlowProvider>
@@ -13,10 +15,12 @@ export function Studio() {
         <ProjectBar />
         <Palette />
         <Canvas />
+        <Inspector />
         <div className="studio-side">
           <ViewEditor />
           <Preview />
         </div>
+        <CommandLayer />
       </div>
     </ReactFlowProvider>
   )

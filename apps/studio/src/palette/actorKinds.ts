@@ -69,6 +69,29 @@ export const actorKinds: ActorKind[] = [
       },
     }),
   },
+  {
+    kind: 'list',
+    label: 'List (foreach)',
+    description: 'A list that repeats one item view for each element of context.items',
+    create: () => ({
+      role: 'list',
+      context: {
+        visible: true,
+        items: [
+          { id: '1', text: 'First item' },
+          { id: '2', text: 'Second item' },
+        ],
+      },
+      view: {
+        container: { layout: 'flex', tag: 'ul', class: 'flex flex-col gap-1 list-disc pl-6' },
+        foreach: {
+          items: 'context.items',
+          key: 'id',
+          leaf: { tag: 'li', bindings: { text: 'item.text' } },
+        },
+      },
+    }),
+  },
 ]
 
 export function findKind(kind: string): ActorKind | undefined {

@@ -1,0 +1,47 @@
+import { BaseEdge, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react'
+import { memo } from 'react'
+import type { LinkFlowEdge } from './flowElements'
+
+/**
+ * Subscription edge: message flow, dashed with an arrow (animated while selected). An actor
+ * that subscribes to itself gets a loop from its right handle over its top back to its left.
+ */
+export const SubscriptionEdge = memo(function SubscriptionEdge(props: EdgeProps<LinkFlowEdge>) {
+  const { id, source, target, sourceX, sourceY, targetX, targetY, markerEnd, selected } = props
+  let path: string
+  if (source === target) {
+    const lift = 48
+    const top = Math.min(sourceY, targetY) - lift
+    path = `M ${sourceX} ${sourceY} C ${sourceX + lift} ${sourceY}, ${sourceX + lift} ${top}, ${sourceX} ${top} L ${targetX} ${top} C ${targetX - lift} ${top}, ${targetX - lift} ${targetY}, ${targetX} ${targetY}`
+  } else {
+    ;[path] = getBezierPath(props)
+  }
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      markerEnd={markerEnd}
+      className={`edge-subscription${selected ? ' is-selected' : ''}`}
+    />
+  )
+})
+
+/** Parent-child edge: solid, stepped, labelled with the child's place in the parent's order. */
+export const ChildEdge = memo(function ChildEdge(props: EdgeProps<LinkFlowEdge>) {
+  const [path, labelX, labelY] = getSmoothStepPath(props)
+  const order = (props.data?.index ?? 0) + 1
+  return (
+    <BaseEdge
+      id={props.id}
+      path={path}
+      labelX={labelX}
+      labelY={labelY}
+      label={String(order)}
+      labelBgPadding={[4, 2]}
+      labelBgBorderRadius={4}
+      className={`edge-child${props.selected ? ' is-selected' : ''}`}
+    />
+  )
+})
+
+export const edgeTypes = { subscription: SubscriptionEdge, child: ChildEdge }

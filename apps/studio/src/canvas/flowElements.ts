@@ -1,0 +1,168 @@
+import type { ProjectDoc } from '@troupe/documents'
+import { type Edge, MarkerType, type Node } from '@xyflow/react'
+import type { XY } from '../session/store'
+import { type ActorSummary, kindLabel, receivedTypes, summarize } from './graphSummary'
+
+/**
+ * Project document → React Flow nodes and edges, the xyflow way: every node and edge object is
+ * reused while what it shows is unchanged, so React Flow and the memoised node components skip
+ * it. A selection change or a drag makes new objects for the nodes it touches only; a remote
+ * edit to one actor makes a new object for that actor (and those whose summary it changes).
+ */
+
+export interface ActorNodeData extends Record<string, unknown> {
+  role: string
+  kind: string
+  isRoot: boolean
+  summary: ActorSummary
+  /** True while the canvas search matches this actor. */
+  match: boolean
+}
+export type ActorFlowNode = Node<ActorNodeData, 'actor'>
+
+export type LinkKind = 'subscription' | 'child'
+export interface LinkEdgeData extends Record<string, unknown> {
+  kind: LinkKind
+  from: string
+  to: string
+  /** Position among the parent's children (child links only). */
+  index: number
+}
+export type LinkFlowEdge = Edge<LinkEdgeData, LinkKind>
+
+/** Handle ids: messages leave on the right and arrive on the left; children hang below. */
+export const handles = {
+  messageOut: 'msg-out',
+  messageIn: 'msg-in',
+  childOut: 'child-out',
+  parentIn: 'parent-in',
+} as const
+
+export const edgeId = (kind: LinkKind, from: string, to: string) =>
+  `${kind === 'subscription' ? 'sub' : 'child'}:${from}>${to}`
+
+export class FlowNodeBuilder {
+  private cache = new Map<string, ActorFlowNode>()
+  private sizes = new Map<string, { width: number; height: number }>()
+
+  /**
+   * Records a node's measured size. New node objects carry it, so React Flow does not
+   * measure a node again just because its object changed (a move, a rename, a selection).
+   */
+  measured(id: string, size: { width: number; height: number }): void {
+    this.sizes.set(id, size)
+  }
+
+  build(
+    doc: ProjectDoc,
+    selected: ReadonlySet<string>,
+    dragging: Readonly<Record<string, XY>>,
+    matches: ReadonlySet<string> | null,
+  ): ActorFlowNode[] {
+    const received = receivedTypes(doc.actors)
+    const next = new Map<string, ActorFlowNode>()
+    const nodes: ActorFlowNode[] = []
+    for (const [id, actor] of Object.entries(doc.actors)) {
+      const data: ActorNodeData = {
+        role: actor.role,
+        kind: kindLabel(actor.view),
+        isRoot: id === doc.root,
+        summary: summarize(actor, received.get(id) ?? [], doc.skills),
+        match: matches?.has(id) ?? false,
+      }
+      const position = dragging[id] ?? actor.position
+      const isSelected = selected.has(id)
+      const previous = this.cache.get(id)
+      const node =
+        previous &&
+        previous.selected === isSelected &&
+        previous.position.x === position.x &&
+        previous.position.y === position.y &&
+        sameData(previous.data, data)
+          ? previous
+          : {
+              id,
+              type: 'actor' as const,
+              position: { x: position.x, y: position.y },
+              selected: isSelected,
+              ariaLabel: `Actor ${actor.role}`,
+              data,
+              ...(this.sizes.has(id) ? { measured: this.sizes.get(id) } : {}),
+            }
+      next.set(id, node)
+      nodes.push(node)
+    }
+    this.cache = next
+    for (const id of this.sizes.keys()) if (!next.has(id)) this.sizes.delete(id)
+    return nodes
+  }
+}
+
+function sameData(a: ActorNodeData, b: ActorNodeData): boolean {
+  return (
+    a.role === b.role &&
+    a.kind === b.kind &&
+    a.isRoot === b.isRoot &&
+    a.match === b.match &&
+    a.summary.subscriptionCount === b.summary.subscriptionCount &&
+    a.summary.childCount === b.summary.childCount &&
+    a.summary.receives.join('\n') === b.summary.receives.join('\n') &&
+    a.summary.unhandled.join('\n') === b.summary.unhandled.join('\n')
+  )
+}
+
+export class FlowEdgeBuilder {
+  private cache = new Map<string, LinkFlowEdge>()
+
+  build(doc: ProjectDoc, selected: ReadonlySet<string>): LinkFlowEdge[] {
+    const next = new Map<string, LinkFlowEdge>()
+    const edges: LinkFlowEdge[] = []
+    const keep = (edge: LinkFlowEdge) => {
+      const previous = this.cache.get(edge.id)
+      const reused =
+        previous &&
+        previous.selected === edge.selected &&
+        previous.data?.index === edge.data?.index &&
+        previous.ariaLabel === edge.ariaLabel
+          ? previous
+          : edge
+      next.set(edge.id, reused)
+      edges.push(reused)
+    }
+    for (const [from, actor] of Object.entries(doc.actors)) {
+      for (const to of actor.subscriptions) {
+        if (!doc.actors[to]) continue
+        const id = edgeId('subscription', from, to)
+        keep({
+          id,
+          type: 'subscription',
+          source: from,
+          sourceHandle: handles.messageOut,
+          target: to,
+          targetHandle: handles.messageIn,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+          selected: selected.has(id),
+          ariaLabel: `Subscription: ${actor.role} sends its events to ${doc.actors[to].role}`,
+          data: { kind: 'subscription', from, to, index: 0 },
+        })
+      }
+      actor.children.forEach((child, index) => {
+        if (!doc.actors[child]) return
+        const id = edgeId('child', from, child)
+        keep({
+          id,
+          type: 'child',
+          source: from,
+          sourceHandle: handles.childOut,
+          target: child,
+          targetHandle: handles.parentIn,
+          selected: selected.has(id),
+          ariaLabel: `Child ${index + 1} of ${actor.role}: ${doc.actors[child].role}`,
+          data: { kind: 'child', from, to: child, index },
+        })
+      })
+    }
+    this.cache = next
+    return edges
+  }
+}

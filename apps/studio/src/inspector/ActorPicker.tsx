@@ -1,0 +1,48 @@
+import type { ProjectDoc } from '@troupe/documents'
+import { useState } from 'react'
+
+/**
+ * A select of the project's actors plus a button: the keyboard way to make a link that the
+ * canvas makes by dragging between handles.
+ */
+export function ActorPicker({
+  doc,
+  exclude,
+  label,
+  action,
+  onPick,
+  children,
+}: {
+  doc: ProjectDoc
+  exclude: ReadonlySet<string>
+  label: string
+  action: string
+  onPick(actorId: string): boolean | undefined
+  children?: React.ReactNode
+}) {
+  const [picked, setPicked] = useState('')
+  const options = Object.entries(doc.actors).filter(([id]) => !exclude.has(id))
+  const value = options.some(([id]) => id === picked) ? picked : ''
+  return (
+    <div className="inspector-picker">
+      {children}
+      <select aria-label={label} value={value} onChange={(e) => setPicked(e.target.value)}>
+        <option value="">Choose an actor…</option>
+        {options.map(([id, actor]) => (
+          <option key={id} value={id}>
+            {actor.role} ({id})
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!value}
+        onClick={() => {
+          if (value && onPick(value) !== false) setPicked('')
+        }}
+      >
+        {action}
+      </button>
+    </div>
+  )
+}

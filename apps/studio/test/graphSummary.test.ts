@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest'
+import { FlowEdgeBuilder, FlowNodeBuilder } from '../src/canvas/flowElements'
+import { kindLabel, receivedTypes, sentEventTypes, summarize } from '../src/canvas/graphSummary'
+import { searchActors } from '../src/canvas/search'
+import { projectDoc } from './support'
+
+const doc = projectDoc({
+  root: {
+    view: { container: { layout: 'flex' } },
+    children: ['form', 'list'],
+    subscriptions: ['root'],
+  },
+  form: {
+    role: 'todoForm',
+    view: {
+      container: { layout: 'flex', tag: 'form' },
+      events: { submit: { event: 'ADD_TODO' } },
+      children: [
+        { slot: 'x', leaf: { tag: 'input', events: { input: { event: '@input/updateContext' } } } },
+      ],
+    },
+    subscriptions: ['form', 'list'],
+  },
+  list: {
+    role: 'todoList',
+    view: {
+      foreach: {
+        items: 'context.items',
+        leaf: { tag: 'li', events: { click: { event: '@entity/toggleStatus' } } },
+      },
+    },
+    subscriptions: ['list'],
+  },
+})
+
+describe('actor summaries', () => {
+  test('a view’s sent event types are found at any depth, foreach included', () => {
+    expect(sentEventTypes(doc.actors.form!.view)).toEqual(['@input/updateContext', 'ADD_TODO'])
+    expect(sentEventTypes(doc.actors.list!.view)).toEqual(['@entity/toggleStatus'])
+    expect(sentEventTypes(doc.actors.root!.view)).toEqual([])
+  })
+
+  test('an actor receives what its subscribers’ views send; unhandled types are flagged', () => {
+    const received = receivedTypes(doc.actors)
+    expect(received.get('form')).toEqual(['@input/updateContext', 'ADD_TODO'])
+    expect(received.get('list')).toEqual([
+      '@entity/toggleStatus',
+      '@input/updateContext',
+      'ADD_TODO',
+    ])
+    expect(received.get('root')).toBeUndefined()
+    const summary = summarize(doc.actors.list!, received.get('list')!, {})
+    expect(summary).toEqual({
+      subscriptionCount: 1,
+      childCount: 0,
+      receives: ['@entity/toggleStatus', '@input/updateContext', 'ADD_TODO'],
+      unhandled: ['ADD_TODO'],
+    })
+    expect(summarize(doc.actors.list!, received.get('list')!, { ADD_TODO: {} }).unhandled).toEqual(
+      [],
+    )
+  })
+
+  test('kinds read from the view', () => {
+    expect(kindLabel(doc.actors.root!.view)).toBe('container')
+    expect(kindLabel(doc.actors.list!.view)).toBe('list (foreach)')
+    expect(kindLabel({ tag: 'button' })).toBe('<button>')
+  })
+
+  test('search matches roles and message types, sent or received, case-insensitively', () => {
+    expect(searchActors(doc.actors, 'todolist')).toEqual(['list'])
+    expect(searchActors(doc.actors, 'add_todo').sort()).toEqual(['form', 'list'])
+    expect(searchActors(doc.actors, 'toggle')).toEqual(['list'])
+    expect(searchActors(doc.actors, '  ')).toEqual([])
+  })
+})
+
+describe('flow elements', () => {
+  test('a selection change makes new objects only for the nodes whose selection changed', () => {
+    const builder = new FlowNodeBuilder()
+    const first = builder.build(doc, new Set(), {}, null)
+    const second = builder.build(doc, new Set(['form']), {}, null)
+    expect(second.map((n, i) => n === first[i])).toEqual([true, false, true])
+    expect(second[1]!.selected).toBe(true)
+    const dragged = builder.build(doc, new Set(['form']), { list: { x: 9, y: 9 } }, null)
+    expect(dragged.map((n, i) => n === second[i])).toEqual([true, true, false])
+    expect(dragged[2]!.position).toEqual({ x: 9, y: 9 })
+  })
+
+  test('a new snapshot with one actor changed reuses every other node', () => {
+    const builder = new FlowNodeBuilder()
+    const first = builder.build(doc, new Set(), {}, null)
+    const changed = {
+      ...doc,
+      actors: { ...doc.actors, root: { ...doc.actors.root!, role: 'app' } },
+    }
+    const second = builder.build(changed, new Set(), {}, null)
+    expect(second.map((n, i) => n === first[i])).toEqual([false, true, true])
+    expect(second[0]!.data.role).toBe('app')
+  })
+
+  test('subscriptions and child links become two kinds of edge on separate handles', () => {
+    const edges = new FlowEdgeBuilder().build(doc, new Set())
+    const byId = Object.fromEntries(edges.map((e) => [e.id, e]))
+    expect(byId['sub:form>list']).toMatchObject({
+      type: 'subscription',
+      sourceHandle: 'msg-out',
+      targetHandle: 'msg-in',
+    })
+    expect(byId['sub:form>form']).toMatchObject({ source: 'form', target: 'form' })
+    expect(byId['child:root>list']).toMatchObject({
+      type: 'child',
+      sourceHandle: 'child-out',
+      targetHandle: 'parent-in',
+      data: { kind: 'child', from: 'root', to: 'list', index: 1 },
+    })
+    expect(edges.filter((e) => e.type === 'child')).toHaveLength(2)
+    expect(edges.filter((e) => e.type === 'subscription')).toHaveLength(4)
+  })
+})

@@ -86,6 +86,7 @@ export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/au
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'
+export { encodeFrame } from './server/frame'
 export { defaultSyncLimits, type Refusal, type SyncGate, type SyncLimits } from './server/gate'
 export { GuardedSocketAdapter, type SyncSocket } from './server/socket-adapter'
 export { NodeFSStorageAdapter, WebSocketClientAdapter }

@@ -1,6 +1,7 @@
 import type { Repo } from '@troupe/documents'
 import { useEffect, useState } from 'react'
 import { Studio } from '../layout/Studio'
+import { isLoggedIn, LoginRequired } from './LoginRequired'
 import { type OpenProject, openProject } from './openProject'
 import { StudioProvider } from './StudioContext'
 
@@ -8,13 +9,18 @@ import { StudioProvider } from './StudioContext'
 export function App({ repo }: { repo: Repo }) {
   const [opened, setOpened] = useState<OpenProject | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [loginNeeded, setLoginNeeded] = useState(false)
 
   useEffect(() => {
-    openProject(repo).then(setOpened, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    )
+    isLoggedIn().then((ok) => {
+      if (!ok) return setLoginNeeded(true)
+      openProject(repo).then(setOpened, (e: unknown) =>
+        setError(e instanceof Error ? e.message : String(e)),
+      )
+    })
   }, [repo])
 
+  if (loginNeeded) return <LoginRequired />
   if (error) {
     return (
       <main className="studio-message" role="alert">

@@ -50,7 +50,7 @@ describe('login: owner token, login link, session cookie', () => {
   it('refuses the APIs without a login and answers them with a bearer token', async () => {
     const anonymous = await fetch(`${server.url}/api/session`)
     expect(anonymous.status).toBe(401)
-    expect((await anonymous.json()).code).toBe('TRP-600')
+    expect(((await anonymous.json()) as { code: string }).code).toBe('TRP-600')
     const wrong = await fetch(`${server.url}/api/session`, {
       headers: { authorization: 'Bearer not-the-token-not-the-token-not-the-token' },
     })

@@ -1,6 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
 
 /**
  * The preview runs the app in a sandboxed frame. These tests run code *inside* that frame, as
@@ -34,10 +34,7 @@ afterAll(async () => {
 async function openNewProject(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  // A session cookie on the studio's origin, standing in for the login's.
-  await context.addCookies([
-    { name: 'troupe_session', value: 'secret-session', url: server.url, sameSite: 'Lax' },
-  ])
+  await logIn(context, server)
   const page = await context.newPage()
   await page.goto(server.url)
   await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
@@ -58,9 +55,8 @@ function previewFrame(page: Page): Frame {
   return frame
 }
 
+/** Replaces the view of the selected actor (the palette selects the actor it adds). */
 async function setSelectedView(page: Page, view: object) {
-  const canvas = page.getByRole('region', { name: 'Canvas' })
-  await canvas.locator('.react-flow__node').filter({ hasText: 'button' }).first().click()
   const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
   await editor.click()
   await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(view))
@@ -79,7 +75,10 @@ describe('preview isolation', () => {
 
   test('code running in the frame cannot read the studio page, its cookie or its stored documents', async () => {
     const page = await openNewProject()
-    await expect(page.evaluate(() => document.cookie)).resolves.toContain('secret-session')
+    // The studio itself is logged in: its own requests carry the session cookie.
+    await expect(page.evaluate(() => fetch('/api/session').then((r) => r.status))).resolves.toBe(
+      200,
+    )
 
     const attempts = await previewFrame(page).evaluate(async () => {
       const attempt = async (run: () => unknown) => {
@@ -103,10 +102,10 @@ describe('preview isolation', () => {
               open.onerror = () => reject(open.error)
             }),
         ),
-        // The studio's own page fetched with the session cookie: the opaque origin makes this
-        // a cross-site, CORS request, so neither the cookie nor the response comes through.
-        studioPage: await attempt(async () => {
-          const response = await fetch('/', { credentials: 'include' })
+        // The server's owner-only API asked with credentials: from the opaque origin this is
+        // a cross-site CORS request, so neither the login cookie nor the answer comes through.
+        ownerApi: await attempt(async () => {
+          const response = await fetch('/api/session', { credentials: 'include' })
           return response.status
         }),
       }
@@ -118,7 +117,7 @@ describe('preview isolation', () => {
       cookie: 'blocked: SecurityError',
       localStorage: 'blocked: SecurityError',
       indexedDB: 'blocked: SecurityError',
-      studioPage: 'blocked: TypeError',
+      ownerApi: 'blocked: TypeError',
     })
     await page.context().close()
   })
@@ -146,6 +145,59 @@ describe('preview isolation', () => {
     for (const name of ['Canvas', 'Palette', 'View JSON', 'Preview']) {
       await expect(page.getByRole('region', { name }).count()).resolves.toBe(1)
     }
+    await page.context().close()
+  })
+})
+
+describe('preview styles', () => {
+  test('Tailwind classes in a view are styled inside the frame, and no style crosses the frame', async () => {
+    const page = await openNewProject()
+    await setSelectedView(page, {
+      tag: 'button',
+      // `studio-preview` is one of the studio's own classes: inside the frame it means nothing.
+      classes: 'studio-preview bg-red-500 px-[13px] text-white',
+      elements: ['Red'],
+    })
+    const red = preview(page).getByRole('button', { name: 'Red' })
+    await red.waitFor()
+    await expect
+      .poll(() => red.evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('oklch(0.637 0.237 25.331)')
+    const inFrame = await red.evaluate((el) => {
+      const style = getComputedStyle(el)
+      return {
+        paddingLeft: style.paddingLeft,
+        color: style.color,
+        flexDirection: style.flexDirection,
+      }
+    })
+    expect(inFrame).toEqual({
+      paddingLeft: '13px',
+      color: 'rgb(255, 255, 255)',
+      flexDirection: 'row', // the studio's .studio-preview sets column
+    })
+
+    // The same classes on an element of the studio's own page get none of the app's CSS.
+    const inStudio = await page.evaluate(() => {
+      const probe = document.createElement('div')
+      probe.className = 'bg-red-500 px-[13px]'
+      document.body.append(probe)
+      const style = getComputedStyle(probe)
+      const result = {
+        background: style.backgroundColor,
+        paddingLeft: style.paddingLeft,
+        themeVariable: getComputedStyle(document.documentElement).getPropertyValue(
+          '--color-red-500',
+        ),
+      }
+      probe.remove()
+      return result
+    })
+    expect(inStudio).toEqual({
+      background: 'rgba(0, 0, 0, 0)',
+      paddingLeft: '0px',
+      themeVariable: '',
+    })
     await page.context().close()
   })
 })

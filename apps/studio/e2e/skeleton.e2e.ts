@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
 
 /**
  * The walking skeleton as a person uses it, in real Chromium against the real server:
@@ -21,6 +21,7 @@ const tapView = {
 async function openStudio(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+  await logIn(context, server)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
   await page.goto(url)

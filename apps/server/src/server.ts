@@ -77,7 +77,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mkdirSync(dataDir, { recursive: true })
   const { token, created } = ensureOwnerToken(dataDir)
 
-  const { repo, sync, storage } = await createServerRepo({
+  const {
+    repo,
+    sync,
+    storage,
+    close: closeRepo,
+  } = await createServerRepo({
     dataDir,
     limits: syncLimits,
     ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
@@ -141,8 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     closing ??= (async () => {
       // Stop new work first, then write what the repo holds, then drop the sockets.
       http.close()
-      await repo.flush()
-      await repo.shutdown()
+      await closeRepo()
       for (const client of sockets.clients) client.terminate()
       sockets.close()
       http.closeAllConnections()

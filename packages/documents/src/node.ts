@@ -49,6 +49,8 @@ export interface ServerRepo {
   /** Hand it each authenticated websocket with the gate the access policy chose. */
   sync: GuardedSocketAdapter
   storage: FileStorage
+  /** Drops every connection and writes every loaded document (Repo.shutdown would throw on a handle that never became ready). */
+  close(): Promise<void>
 }
 
 /**
@@ -79,7 +81,12 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
   })
   sync.beforeSync = documentFlusher(repo)
   await repo.storageId()
-  return { repo, sync, storage }
+  const close = async () => {
+    sync.disconnect()
+    const ready = Object.values(repo.handles).filter((handle) => handle.isReady())
+    await repo.flush(ready.map((handle) => handle.documentId))
+  }
+  return { repo, sync, storage, close }
 }
 
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'

@@ -166,6 +166,9 @@ export function Canvas() {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          // Clicking a node inside a multi-selection keeps the selection (to drag it as a
+          // group) but shows the clicked actor in the inspector.
+          onNodeClick={(_event, clicked) => session.getState().inspect(clicked.id)}
           onConnect={onConnect}
           onReconnect={onReconnect}
           isValidConnection={isValidConnection}

@@ -6,8 +6,9 @@ import { useStudio } from '../app/StudioContext'
 import { computeLayout } from './autoLayout'
 import { type ClipboardFile, copyActors, preparePaste } from './clipboard'
 import type { ActorFlowNode, LinkFlowEdge } from './flowElements'
+import { nodeFootprint } from './freeSpot'
 import { attempt, deleteElements, linkOfEdgeId } from './graphEdits'
-import { viewCenter } from './viewport'
+import { freeSpotInView } from './viewport'
 
 export interface CanvasActions {
   /** The selection as project-file JSON, or null when nothing is selected. */
@@ -99,9 +100,8 @@ export function useCanvasActions(): CanvasActions {
           )
         }
         const file: ClipboardFile = { ...parsed.project, positions: positionsOf(text) }
-        const center = viewCenter(flowStore)
         const parent = pasteParent()
-        const ids = insert(file, { x: center.x - 90, y: center.y - 32 }, () => parent)
+        const ids = insert(file, freeSpotInView(flowStore, groupSize(file)), () => parent)
         if (!ids) return
         session.getState().setSelection(ids, [])
         notify(`Pasted ${ids.length} actor${ids.length === 1 ? '' : 's'}`)
@@ -157,6 +157,18 @@ export function useCanvasActions(): CanvasActions {
       },
     }
   }, [project, session, flow, flowStore])
+}
+
+/** The bounding box a pasted group needs, from its positions (one node when it has none). */
+function groupSize(file: ClipboardFile): { width: number; height: number } {
+  const at = Object.values(file.positions ?? {})
+  if (!at.length) return nodeFootprint
+  const xs = at.map((p) => p.x)
+  const ys = at.map((p) => p.y)
+  return {
+    width: Math.max(...xs) - Math.min(...xs) + nodeFootprint.width,
+    height: Math.max(...ys) - Math.min(...ys) + nodeFootprint.height,
+  }
 }
 
 /** The `positions` extension of a clipboard file, which validation leaves out of the project. */

@@ -11,8 +11,11 @@ export function viewCenter(flowStore: FlowStore): XY {
   return { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom }
 }
 
-/** A free spot for one new node near the middle of the visible canvas. */
-export function freeSpotInView(flowStore: FlowStore): XY {
+/**
+ * A free spot near the middle of the visible canvas for something of `size` (one new node by
+ * default, or a pasted group's bounding box), so it covers no node already there.
+ */
+export function freeSpotInView(flowStore: FlowStore, size = nodeFootprint): XY {
   const center = viewCenter(flowStore)
   const taken = [...flowStore.getState().nodeLookup.values()].map((node) => ({
     ...node.internals.positionAbsolute,
@@ -20,8 +23,9 @@ export function freeSpotInView(flowStore: FlowStore): XY {
     height: node.measured.height ?? nodeFootprint.height,
   }))
   const spot = findFreeSpot(
-    { x: center.x - nodeFootprint.width / 2, y: center.y - nodeFootprint.height / 2 },
+    { x: center.x - size.width / 2, y: center.y - size.height / 2 },
     taken,
+    size,
   )
   return { x: Math.round(spot.x), y: Math.round(spot.y) }
 }

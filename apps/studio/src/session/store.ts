@@ -37,6 +37,8 @@ export interface SessionState {
   setSelection(actors: readonly string[], edges: readonly string[]): void
   setSelectedActors(actors: readonly string[]): void
   setSelectedEdges(edges: readonly string[]): void
+  /** Shows this selected actor in the inspector without changing the selection. */
+  inspect(actorId: string): void
   dragTo(actorId: string, position: XY): void
   endDrag(actorIds: string[]): void
   notify(text: string, tone?: Notice['tone']): void
@@ -73,6 +75,7 @@ export function createSessionStore(initialSelection: string | null = null) {
         selectedActorId: inspected(s.selectedActorId, actors),
       })),
     setSelectedEdges: (edges) => set({ selectedEdges: edges }),
+    inspect: (actorId) => set({ selectedActorId: actorId }),
     dragTo: (actorId, position) =>
       set((s) => ({ dragging: { ...s.dragging, [actorId]: position } })),
     endDrag: (actorIds) =>

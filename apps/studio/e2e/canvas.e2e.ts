@@ -123,6 +123,26 @@ describe('canvas', () => {
     await closeWhenSaved(page)
   })
 
+  test('children keep their order, shown on the edges and changed from the inspector', async () => {
+    const page = await newProjectPage()
+    await palette(page).getByRole('button', { name: 'Button' }).click()
+    await clickEmptyCanvas(page)
+    await palette(page).getByRole('button', { name: 'Text' }).click()
+    await node(page, 'root').click()
+    await expect.poll(() => listTexts(page, 'Children')).toEqual(['button', 'text'])
+    const labelOf = (child: string) =>
+      canvas(page)
+        .getByRole('group', { name: new RegExp(`^Child \\d of root: ${child}$`) })
+        .textContent()
+    await expect.poll(() => labelOf('text')).toBe('2')
+
+    await inspector(page).getByRole('button', { name: 'Move text up' }).click()
+    await expect.poll(() => listTexts(page, 'Children')).toEqual(['text', 'button'])
+    await expect.poll(() => labelOf('text')).toBe('1')
+    await expect(labelOf('button')).resolves.toBe('2')
+    await closeWhenSaved(page)
+  })
+
   test('deleting an actor removes every reference to it', async () => {
     const page = await newProjectPage()
     await palette(page).getByRole('button', { name: 'Button' }).click()

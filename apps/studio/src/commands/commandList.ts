@@ -15,6 +15,11 @@ export interface Command {
    * shows here, the studio listens for the event instead.
    */
   clipboardEvent?: boolean
+  /**
+   * 'canvas': the shortcut acts only while focus is on the canvas (or nowhere in particular),
+   * so Backspace on a focused inspector button never deletes the selected actor.
+   */
+  scope?: 'canvas'
   run(): void
 }
 
@@ -56,6 +61,7 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
     },
     {
       id: 'duplicate',
+      scope: 'canvas',
       title: 'Duplicate selected actors',
       group: 'Edit',
       shortcut: shortcut({ mod: true, key: 'd' }),
@@ -63,6 +69,7 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
     },
     {
       id: 'delete',
+      scope: 'canvas',
       title: 'Delete selection',
       group: 'Edit',
       shortcut: shortcut({ key: 'Delete' }),
@@ -70,6 +77,7 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
     },
     {
       id: 'delete-backspace',
+      scope: 'canvas',
       title: 'Delete selection (Backspace)',
       group: 'Edit',
       shortcut: shortcut({ key: 'Backspace' }),
@@ -77,6 +85,7 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
     },
     {
       id: 'select-all',
+      scope: 'canvas',
       title: 'Select all actors',
       group: 'Edit',
       shortcut: shortcut({ mod: true, key: 'a' }),
@@ -84,6 +93,7 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
     },
     {
       id: 'clear-selection',
+      scope: 'canvas',
       title: 'Clear selection',
       group: 'Edit',
       shortcut: shortcut({ key: 'Escape', label: 'Esc' }),

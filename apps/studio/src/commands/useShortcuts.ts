@@ -10,6 +10,13 @@ import { isTyping } from './keys'
  * shortcut works everywhere. Copy and paste use the browser's clipboard events, which need no
  * clipboard permission and carry the text across projects, windows and applications.
  */
+function onCanvas(target: EventTarget | null): boolean {
+  return (
+    target === document.body ||
+    (target instanceof Element && Boolean(target.closest('.studio-canvas')))
+  )
+}
+
 export function useShortcuts(commands: readonly Command[], actions: CanvasActions) {
   const { session } = useStudio()
   useEffect(() => {
@@ -23,6 +30,7 @@ export function useShortcuts(commands: readonly Command[], actions: CanvasAction
       ) {
         return
       }
+      if (command.scope === 'canvas' && !onCanvas(event.target)) return
       event.preventDefault()
       command.run()
     }

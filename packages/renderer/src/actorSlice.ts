@@ -8,6 +8,7 @@ import {
   type Json,
   type JsonObject,
   type ProjectDefinition,
+  type QueryCache,
 } from '@troupe/core'
 import { jsonEqual, jsonListEqual } from './jsonEqual'
 
@@ -64,17 +65,19 @@ export function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolea
   return a.length === b.length && a.every((value, i) => value === b[i])
 }
 
+/** `queries` answers repeated queries over unchanged entity maps without re-running them. */
 export function computeSlice(
   definition: ProjectDefinition,
   state: InstanceState,
   actorId: string,
+  queries?: QueryCache,
 ): ActorSlice {
   const actor = Object.hasOwn(definition.actors, actorId) ? definition.actors[actorId] : undefined
-  const dependencies = actor ? effectiveDependencies(definition, state, actorId) : {}
+  const dependencies = actor ? effectiveDependencies(definition, state, actorId, queries) : {}
   return {
     actorId,
     actor,
-    context: actor ? effectiveContext(definition, state, actorId) : {},
+    context: actor ? effectiveContext(definition, state, actorId, queries) : {},
     children: actor ? effectiveChildren(definition, state, actorId) : [],
     dependencies,
   }

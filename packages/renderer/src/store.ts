@@ -1,4 +1,9 @@
-import type { InstanceState, ProjectDefinition, RaisedEvent } from '@troupe/core'
+import {
+  createQueryCache,
+  type InstanceState,
+  type ProjectDefinition,
+  type RaisedEvent,
+} from '@troupe/core'
 import {
   type ActorSlice,
   computeSlice,
@@ -23,6 +28,9 @@ export class TroupeStore {
   private version = 0
   private readonly listeners = new Set<() => void>()
   private readonly cache = new Map<string, CacheEntry>()
+  // Props arrive as snapshots (a changed map is a new object), which is what the query cache
+  // needs: an update to one of 1,000 entities patches the query result instead of re-sorting.
+  private readonly queries = createQueryCache()
 
   constructor(
     private definition: ProjectDefinition,
@@ -61,7 +69,7 @@ export class TroupeStore {
       cached.version = this.version
       return cached.slice
     }
-    const fresh = computeSlice(this.definition, this.state, actorId)
+    const fresh = computeSlice(this.definition, this.state, actorId, this.queries)
     const slice = cached ? reuseEqualParts(cached.slice, fresh) : fresh
     this.cache.set(actorId, { version: this.version, inputs, slice })
     return slice

@@ -6,6 +6,7 @@ import type { Json, JsonObject } from '../model/json'
 import type { ProjectDefinition } from '../model/project'
 import { isSafeKey } from '../safety/keys'
 import { readQuerySpec, runQuery } from './queries'
+import type { QueryCache } from './query-cache'
 
 function definitionOf(definition: ProjectDefinition, actorId: string): ActorDefinition | undefined {
   return isSafeKey(actorId) && Object.hasOwn(definition.actors, actorId)
@@ -24,8 +25,17 @@ export function storedContext(
   return { ...(initial ?? {}), ...(written ?? {}) }
 }
 
-/** Fills every `context.queries.<key>.items` of `context` from the instance's entities. */
-export function fillQueries(context: JsonObject, state: InstanceState): JsonObject {
+/**
+ * Fills every `context.queries.<key>.items` of `context` from the instance's entities. With a
+ * `cache` (for state handed over as immutable snapshots, see `createQueryCache`) unchanged
+ * queries are answered from memory and small changes are patched in.
+ */
+export function fillQueries(
+  context: JsonObject,
+  state: InstanceState,
+  cache?: QueryCache,
+): JsonObject {
+  const run = cache ? cache.run : runQuery
   const queries = context.queries
   if (!isPlainObject(queries)) return context
   const filled: JsonObject = {}
@@ -37,7 +47,7 @@ export function fillQueries(context: JsonObject, state: InstanceState): JsonObje
       spec && isPlainObject(query)
         ? {
             ...query,
-            items: runQuery(
+            items: run(
               spec,
               isSafeKey(spec.schemaName) ? state.entities[spec.schemaName] : undefined,
               context,
@@ -56,8 +66,9 @@ export function effectiveContext(
   definition: ProjectDefinition,
   state: InstanceState,
   actorId: string,
+  cache?: QueryCache,
 ): JsonObject {
-  return fillQueries(storedContext(definition, state, actorId), state)
+  return fillQueries(storedContext(definition, state, actorId), state, cache)
 }
 
 /** Children after any view swap, otherwise the definition's. */
@@ -78,6 +89,7 @@ export function effectiveDependencies(
   definition: ProjectDefinition,
   state: InstanceState,
   actorId: string,
+  cache?: QueryCache,
 ): Record<string, Json> {
   const out: Record<string, Json> = {}
   const dependencies = definitionOf(definition, actorId)?.dependencies ?? {}
@@ -88,7 +100,7 @@ export function effectiveDependencies(
     out[name] = {
       id: target,
       role: actor.role,
-      context: effectiveContext(definition, state, target),
+      context: effectiveContext(definition, state, target, cache),
     }
   }
   return out

@@ -76,7 +76,7 @@ export function renderComposite(
   const content: ReactNode[] = (node.children ?? []).map((entry, i) =>
     renderEntry(entry, scope, [...path, 'children', i], frame, i),
   )
-  if (node.foreach) content.push(renderForeach(node.foreach, scope, [...path, 'foreach']))
+  if (node.foreach) content.push(renderForeach(node.foreach, scope, [...path, 'foreach'], frame))
 
   const wrappers = node.elements ?? []
   const slotIndex = wrappers.findIndex((w) => w.slot === 'children')

@@ -98,7 +98,8 @@ export function renderLeaf(
     if (tag === 'textarea' && content.length > 0) props.defaultValue = textOf(node, scope, path)
   }
   Object.assign(props, eventProps(tag, node.events, scope, frame, path, { bindingPath }))
-  props.ref = nativeChangeRef(node.events, scope, frame, path, bindingPath)
+  const ref = nativeChangeRef(node.events, scope, frame, path, bindingPath)
+  if (ref) props.ref = ref
 
   if (voidTags.has(tag) || tag === 'textarea') {
     if (trailing.length === 0) return createElement(tag, props)

@@ -95,12 +95,17 @@ export function domAttributes(
   return props
 }
 
-/** Joins class strings, dropping empties; class names are only ever an attribute value. */
+/**
+ * Joins class strings, dropping empties; class names are only ever an attribute value. A loop
+ * without regular expressions for the usual single-spaced strings: it runs for every element
+ * of every row of a long list.
+ */
 export function joinClasses(...parts: (string | undefined | null | false)[]): string | undefined {
-  const joined = parts
-    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  let joined = ''
+  for (const part of parts) {
+    if (typeof part !== 'string') continue
+    const text = /\s\s|[\t\n\r\f]/.test(part) ? part.replace(/\s+/g, ' ').trim() : part.trim()
+    if (text !== '') joined = joined === '' ? text : `${joined} ${text}`
+  }
   return joined === '' ? undefined : joined
 }

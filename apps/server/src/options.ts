@@ -4,6 +4,8 @@ export interface CliOptions {
   port: number
   host: string
   dataDir: string
+  /** TROUPE_SAVE_DEBOUNCE_MS: automerge-repo's background save delay (tests stress it). */
+  saveDebounceMs?: number
 }
 
 export const DEFAULT_PORT = 4321
@@ -28,5 +30,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions 
     port,
     host: values.host ?? env.TROUPE_HOST ?? '127.0.0.1',
     dataDir: values.data ?? env.TROUPE_DATA ?? './data',
+    ...(env.TROUPE_SAVE_DEBOUNCE_MS ? { saveDebounceMs: Number(env.TROUPE_SAVE_DEBOUNCE_MS) } : {}),
   }
 }

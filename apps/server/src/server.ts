@@ -34,6 +34,8 @@ export interface ServerOptions {
   visitorGrants?: VisitorGrants
   /** fsync every write before acknowledging it (default true). */
   fsync?: boolean
+  /** automerge-repo's background save delay; see createServerRepo. */
+  saveDebounceMs?: number
   /** Structured logs; silent by default (main.ts passes one that writes to stdout). */
   logger?: Logger
 }
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dataDir,
     limits: syncLimits,
     ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+    ...(options.saveDebounceMs === undefined ? {} : { saveDebounceMs: options.saveDebounceMs }),
     onCorrupt: (file) =>
       log.error(
         { code: issueCodes.corruptFile, ...file },

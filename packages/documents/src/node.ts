@@ -8,7 +8,7 @@ import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websoc
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import { clientSharePolicy, serverSharePolicy } from './repo/share-policy'
 import { type CorruptFile, FileStorage } from './server/file-storage'
-import { documentFlusher } from './server/flush'
+import { serializedSaves } from './server/flush'
 import type { SyncLimits } from './server/gate'
 import { GuardedSocketAdapter, type GuardedSocketAdapterOptions } from './server/socket-adapter'
 
@@ -39,6 +39,12 @@ export interface ServerRepoOptions {
   limits?: Partial<SyncLimits>
   /** fsync every write (default true); see FileStorage. */
   fsync?: boolean
+  /**
+   * automerge-repo's own background save delay (default 100 ms). Acknowledgements never wait
+   * for it (they flush the document themselves); the crash test raises it so an ack that ran
+   * ahead of the disk would show.
+   */
+  saveDebounceMs?: number
   onCorrupt?: (file: CorruptFile) => void
   onRefused?: GuardedSocketAdapterOptions['onRefused']
   onStorageError?: GuardedSocketAdapterOptions['onStorageError']
@@ -74,12 +80,13 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
   const repo = new Repo({
     network: [sync],
     storage,
+    ...(options.saveDebounceMs === undefined ? {} : { saveDebounceRate: options.saveDebounceMs }),
     shareConfig: {
       announce: serverSharePolicy,
       access: async (peerId, documentId) => sync.mayRead(peerId, documentId),
     },
   })
-  sync.beforeSync = documentFlusher(repo)
+  sync.beforeSync = serializedSaves(repo)
   await repo.storageId()
   const close = async () => {
     sync.disconnect()

@@ -41,8 +41,6 @@ export const issueCodes = {
   corruptFile: 'TRP-610',
   storageFailed: 'TRP-611',
   crossOrigin: 'TRP-612',
-  backupFailed: 'TRP-620',
-  restoreRefused: 'TRP-621',
 } as const
 export type IssueCode = (typeof issueCodes)[keyof typeof issueCodes]
 

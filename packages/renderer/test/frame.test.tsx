@@ -95,3 +95,59 @@ describe('preview frame bridge (MessageChannel)', () => {
     expect(el.textContent).toBe('')
   })
 })
+
+describe('shareUnchanged (snapshots cloned across the frame boundary)', () => {
+  test('keeps the previous objects for equal parts and new ones only along changed paths', async () => {
+    const { shareUnchanged } = await import('../src/frame/share')
+    const previous = {
+      entities: { Todo: { a: { id: 'a', n: 1 }, b: { id: 'b', n: 2 } }, Other: { x: { id: 'x' } } },
+      list: [1, { k: 2 }],
+    }
+    const next = structuredClone(previous)
+    next.entities.Todo.b.n = 3
+    const shared = shareUnchanged(previous, next)
+    expect(shared).toEqual(next)
+    expect(shared.entities.Todo.a).toBe(previous.entities.Todo.a)
+    expect(shared.entities.Other).toBe(previous.entities.Other)
+    expect(shared.list).toBe(previous.list)
+    expect(shared.entities.Todo.b).not.toBe(previous.entities.Todo.b)
+    expect(shared.entities.Todo).not.toBe(previous.entities.Todo)
+    expect(shareUnchanged(previous, structuredClone(previous))).toBe(previous)
+    const removed = structuredClone(previous) as { entities: { Todo: Record<string, unknown> } }
+    delete removed.entities.Todo.b
+    expect(Object.keys(shareUnchanged(previous, removed).entities.Todo)).toEqual(['a'])
+  })
+
+  test('a guest given a fresh copy with one changed entity updates that row and keeps every row's element', async () => {
+    const channel = new MessageChannel()
+    const host = createPreviewHost(channel.port1, () => {})
+    const el = container()
+    cleanups.push(renderPreviewGuest(channel.port2, el), () => host.dispose())
+    const list = project({
+      root: actor(
+        {
+          container: { layout: 'content', tag: 'ul' },
+          foreach: {
+            items: 'context.queries.all.items',
+            key: 'id',
+            leaf: { tag: 'li', bindings: { text: 'item.text' } },
+          },
+        },
+        { context: { queries: { all: { schemaName: 'T', items: [] } } } },
+      ),
+    })
+    const entities: Record<string, { id: string; text: string }> = {}
+    for (let i = 0; i < 50; i++) entities[`t${i}`] = { id: `t${i}`, text: `row ${i}` }
+    host.update(list, { actors: {}, entities: { T: entities } })
+    await vi.waitFor(() => expect(el.querySelectorAll('li')).toHaveLength(50))
+    const before = [...el.querySelectorAll('li')]
+    host.update(list, {
+      actors: {},
+      entities: { T: { ...entities, t7: { id: 't7', text: 'changed' } } },
+    })
+    await vi.waitFor(() => expect(el.querySelectorAll('li')[7]?.textContent).toBe('changed'))
+    const after = [...el.querySelectorAll('li')]
+    // Same DOM nodes throughout: React kept every row (a remount would make new ones).
+    expect(after.every((li, i) => li === before[i])).toBe(true)
+  })
+})

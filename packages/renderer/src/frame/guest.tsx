@@ -2,6 +2,7 @@ import type { RaisedEvent } from '@troupe/core'
 import { createRoot } from 'react-dom/client'
 import { TroupeView } from '../TroupeView'
 import { connectType, type GuestMessage, type HostMessage } from './protocol'
+import { shareUnchanged } from './share'
 
 /**
  * The frame side over an existing port: renders each `troupe:render` into `container` and
@@ -11,13 +12,17 @@ export function renderPreviewGuest(port: MessagePort, container: Element): () =>
   const root = createRoot(container)
   const send = (message: GuestMessage) => port.postMessage(message)
   const onEvent = (event: RaisedEvent) => send({ type: 'troupe:event', event })
+  let last: { definition: HostMessage['definition']; state: HostMessage['state'] } | undefined
   port.onmessage = (e: MessageEvent) => {
     const message = e.data as HostMessage
     if (message?.type !== 'troupe:render') return
+    const definition = shareUnchanged(last?.definition, message.definition)
+    const state = shareUnchanged(last?.state, message.state)
+    last = { definition, state }
     root.render(
       <TroupeView
-        definition={message.definition}
-        state={message.state}
+        definition={definition}
+        state={state}
         onEvent={onEvent}
         {...(message.rootId ? { rootId: message.rootId } : {})}
       />,

@@ -118,7 +118,7 @@ describe('shareUnchanged (snapshots cloned across the frame boundary)', () => {
     expect(Object.keys(shareUnchanged(previous, removed).entities.Todo)).toEqual(['a'])
   })
 
-  test('a guest given a fresh copy with one changed entity updates that row and keeps every row's element', async () => {
+  test('a guest given a fresh copy with one changed entity updates that row and keeps every row element', async () => {
     const channel = new MessageChannel()
     const host = createPreviewHost(channel.port1, () => {})
     const el = container()

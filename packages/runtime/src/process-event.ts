@@ -16,7 +16,7 @@ import {
 } from '@troupe/core'
 import type { StateEffect } from './effects'
 import { newSortableId } from './ids'
-import { Overlay, StateReader } from './overlay'
+import { Overlay, StateReader, type StateSource } from './overlay'
 import { runProjectSkill } from './skills/project-skill'
 import { builtInSkill } from './skills/registry'
 import { type SkillContext, SkillError } from './skills/types'
@@ -72,10 +72,23 @@ export function processEvent(
   event: RaisedEvent,
   options: ProcessOptions = {},
 ): EventResult {
+  return processEventOver(definition, new StateReader(state), event, options)
+}
+
+/**
+ * processEvent over any state source: a batch passes an overlay that already holds the
+ * batch's earlier events, so each event sees them without anything being written.
+ */
+export function processEventOver(
+  definition: ProjectDefinition,
+  source: StateSource,
+  event: RaisedEvent,
+  options: ProcessOptions = {},
+): EventResult {
   const now = options.now ?? Date.now
   const newId = options.newId ?? newSortableId
   const limit = options.cascadeLimit ?? definition.settings?.cascadeLimit ?? DEFAULT_CASCADE_LIMIT
-  const committed = new Overlay(new StateReader(state))
+  const committed = new Overlay(source)
   const log: LogEntry[] = []
   const queue: Queued[] = []
 

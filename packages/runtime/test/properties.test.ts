@@ -1,67 +1,8 @@
-import type { InstanceState, Json, ProjectFile, RaisedEvent } from '@troupe/core'
+import type { InstanceState } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import { applyEffects, initialState, Overlay, processEvent, StateReader } from '../src/index'
-import { actor, clone, counterIds, project, seededRandom } from './helpers'
-
-const actorIds = ['a', 'b', 'c']
-
-function randomProject(random: () => number): ProjectFile {
-  const pick = () => actorIds.filter(() => random() < 0.5)
-  const actors = Object.fromEntries(
-    actorIds.map((id) => [
-      id,
-      actor({
-        subscriptions: pick(),
-        context: {
-          n: 0,
-          viewActors: { one: 'a', two: 'b' },
-          queries: { t: { schemaName: 'T', items: [] } },
-        },
-      }),
-    ]),
-  )
-  return project(actors, {
-    skills: {
-      BUMP: {
-        steps: [
-          { skill: '@input/updateContext', payload: { n: { $add: [{ $: 'context.n' }, 1] } } },
-          {
-            skill: '@actor/emit',
-            payload: { event: '@ui/toggleVisible' },
-            when: { $lt: [{ $: 'context.n' }, 3] },
-          },
-        ],
-      },
-    },
-    entities: {
-      T: [
-        { id: 'e1', status: 'todo' },
-        { id: 'e2', status: 'done' },
-      ],
-    },
-    settings: { cascadeLimit: 20 },
-  })
-}
-
-function randomEvent(random: () => number): RaisedEvent {
-  const from = actorIds[Math.floor(random() * actorIds.length)]!
-  const id = ['e1', 'e2', 'e3', 'missing'][Math.floor(random() * 4)]!
-  const events: [string, Json][] = [
-    ['@input/updateContext', { k: Math.floor(random() * 5), n: Math.floor(random() * 3) }],
-    ['@entity/createEntity', { entityData: { id: 'e3', status: 'new' } }],
-    ['@entity/updateEntity', { id, status: 'x' }],
-    ['@entity/deleteEntity', { id }],
-    ['@entity/toggleStatus', { id, value1: 'done', value2: 'todo' }],
-    ['@entity/clearEntities', { schemaName: 'T' }],
-    ['@view/swapActors', { viewMode: random() < 0.5 ? 'one' : 'three' }],
-    ['@ui/updateInput', { fieldPath: 'context.form.field', value: random() }],
-    ['@ui/toggleVisible', {}],
-    ['BUMP', {}],
-    ['UNKNOWN', {}],
-  ]
-  const [event, payload] = events[Math.floor(random() * events.length)]!
-  return { from, event, payload }
-}
+import { clone, counterIds, seededRandom } from './helpers'
+import { actorIds, randomEvent, randomProject } from './random-project'
 
 /** Everything an overlay says about the actors and schemas involved, as plain data. */
 function readAll(source: Overlay | StateReader): InstanceState {

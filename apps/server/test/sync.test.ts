@@ -2,6 +2,7 @@ import {
   addActor,
   createProject,
   type InstanceDoc,
+  logLength,
   type ProjectDoc,
   projectDefinition,
   raiseEvent,
@@ -114,8 +115,8 @@ describe('two clients through the real websocket server', () => {
     }
     raise(instance, 'alice', 20)
     raise(bobsInstance, 'bob', 20)
-    await until(instance, (doc) => doc.log.length === 40)
-    await until(bobsInstance, (doc) => doc.log.length === 40)
+    await until(instance, (doc) => logLength(doc) === 40)
+    await until(bobsInstance, (doc) => logLength(doc) === 40)
 
     expect(readLog(bobsInstance.doc())).toEqual(readLog(instance.doc()))
     const clicks = Object.values(instance.doc().entities.clicks ?? {})

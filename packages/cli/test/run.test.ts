@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ProjectFile } from '@troupe/core'
-import { type AnyDocumentId, openProject } from '@troupe/documents'
+import { type AnyDocumentId, logLength, openProject } from '@troupe/documents'
 import { createNodeRepo } from '@troupe/documents/node'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { fixturePath, troupe } from './run-cli'
@@ -104,7 +104,7 @@ describe('troupe run', () => {
     const repo = createNodeRepo({ dataDir: data })
     const { instance } = await openProject(repo, url as AnyDocumentId)
     expect(instance.doc().actors.title?.context).toMatchObject({ title: 'Troupe' })
-    expect(instance.doc().log.length).toBe(4)
+    expect(logLength(instance.doc())).toBe(4)
     await repo.shutdown()
   })
 })

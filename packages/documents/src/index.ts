@@ -5,6 +5,7 @@
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
 export { isValidAutomergeUrl } from '@automerge/automerge-repo'
 export { repairContainers, schemasOf, watchContainers } from './instance/containers'
+export * from './instance/event-queue'
 export * from './instance/events'
 export * from './instance/state'
 export {

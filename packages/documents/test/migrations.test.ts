@@ -1,6 +1,8 @@
 import * as A from '@automerge/automerge'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
+import { readLog } from '../src/instance/state'
+import type { InstanceDoc } from '../src/schema/instance'
 import { migrateInstance } from '../src/schema/instance-migrations'
 import { migrateProject } from '../src/schema/project-migrations'
 
@@ -39,7 +41,7 @@ describe('document migrations', () => {
   it('leaves a current document untouched', () => {
     const current = {
       type: 'troupe/instance',
-      version: 1,
+      version: 2,
       project: 'x',
       actors: {},
       entities: {},
@@ -48,7 +50,7 @@ describe('document migrations', () => {
     expect(migrateInstance(current)).toBe(false)
     expect(current).toEqual({
       type: 'troupe/instance',
-      version: 1,
+      version: 2,
       project: 'x',
       actors: {},
       entities: {},
@@ -61,12 +63,34 @@ describe('document migrations', () => {
     expect(migrateInstance(doc)).toBe(true)
     expect(doc).toEqual({
       type: 'troupe/instance',
-      version: 1,
+      version: 2,
       project: 'automerge:abc',
       actors: {},
       entities: {},
       log: [],
     })
+  })
+
+  it('moves a version-1 flat log into segments inside one change, every entry kept in order', () => {
+    const entries = Array.from({ length: 2_500 }, (_, n) => JSON.stringify({ n }))
+    let doc = A.from<Record<string, unknown>>({
+      type: 'troupe/instance',
+      version: 1,
+      project: 'automerge:abc',
+      actors: {},
+      entities: {},
+      log: entries.map((entry) => new A.ImmutableString(entry)),
+    })
+    doc = A.change(doc, (d) => {
+      migrateInstance(d)
+    })
+    const migrated = doc as unknown as InstanceDoc
+    expect(migrated.version).toBe(2)
+    expect(migrated.log.map((segment) => segment.length)).toEqual([1_000, 1_000, 500])
+    expect(readLog(migrated).map((entry) => JSON.stringify(entry))).toEqual(entries)
+    expect(readLog(migrated, 1_999).map((entry) => JSON.stringify(entry))).toEqual(
+      entries.slice(1_999),
+    )
   })
 
   it('refuses a document from a newer Troupe, or of another type, with TRP-102', () => {

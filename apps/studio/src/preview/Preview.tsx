@@ -1,5 +1,5 @@
 import type { RaisedEvent } from '@troupe/core'
-import { instanceState, projectDefinition, raiseEvent } from '@troupe/documents'
+import { createEventQueue, instanceState, projectDefinition } from '@troupe/documents'
 import { connectPreviewFrame, type PreviewHost } from '@troupe/renderer'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
@@ -11,7 +11,7 @@ import './preview.css'
  * sandboxed frame (scripts only, no same-origin), so nothing in a view, nor a bug in the
  * renderer, can reach the studio's documents or login. The frame gets plain copies over a
  * MessageChannel; the events it sends back are checked by the bridge and run through the
- * runtime inside one change of the instance document, so their state is stored and synced.
+ * runtime inside a change of the instance document, so their state is stored and synced.
  */
 export function Preview() {
   const { project, instance } = useStudio()
@@ -20,11 +20,16 @@ export function Preview() {
   const definition = useMemo(() => projectDefinition(projectDoc), [projectDoc])
   const state = useMemo(() => instanceState(instanceDoc), [instanceDoc])
 
+  // Events raised in one tick share one change of the instance document (see createEventQueue).
+  const queue = useMemo(
+    () => createEventQueue(instance, () => projectDefinition(project.doc())),
+    [instance, project],
+  )
   const onEvent = useCallback(
     (event: RaisedEvent) => {
-      raiseEvent(instance, projectDefinition(project.doc()), event)
+      void queue.raise(event)
     },
-    [instance, project],
+    [queue],
   )
 
   const frame = useRef<HTMLIFrameElement>(null)

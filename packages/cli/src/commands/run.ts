@@ -1,5 +1,5 @@
 import { formatIssue, TroupeValidationError } from '@troupe/core'
-import { importProjectFile, instanceState, projectDefinition, raiseEvent } from '@troupe/documents'
+import { importProjectFile, instanceState, projectDefinition, raiseEvents } from '@troupe/documents'
 import { createNodeRepo } from '@troupe/documents/node'
 import { formatEventsIssue, parseEventsText } from '../events-file'
 import { finalState } from '../final-state'
@@ -42,8 +42,10 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
     // Sequential ids, so the same files always print the same state (entity ids included).
     let next = 0
     const ids = { newId: () => `id-${++next}` }
+    // One change for the whole script: each event still sees the state the earlier ones left.
+    const results = raiseEvents(handles.instance, definition, parsed.events, ids)
     parsed.events.forEach((event, index) => {
-      const result = raiseEvent(handles.instance, definition, event, ids)
+      const result = results[index]!
       if (result.stopped) {
         io.err(
           `event ${index} (${event.event} from "${event.from}"): ${formatIssue(result.stopped)}`,

@@ -1,8 +1,9 @@
-import { type DocHandle, ImmutableString } from '@automerge/automerge-repo'
+import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
-import { applyEffects, type LogEntry, type ProcessOptions, processEvent } from '@troupe/runtime'
+import { applyEffects, type LogEntry, type ProcessOptions, processEvents } from '@troupe/runtime'
 import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
+import { appendLog, instanceState } from './state'
 
 export interface EventResult {
   /** What happened to each message of the event's cascade, in processing order. */
@@ -29,27 +30,29 @@ export function raiseEvent(
 /**
  * Raises many events, in order, in one change: a burst (or a CLI script) costs one change
  * instead of one per event. Each event still sees the state the previous ones left.
+ *
+ * The runtime reads the materialised document (plain objects, fast) through one overlay for
+ * the whole batch, and the change writes only the batch's coalesced effects and one append
+ * of its log entries. Reading through the change proxy instead cost a call into Automerge per
+ * read, and writing every effect cost an operation per write, kept in history forever.
+ * Reading and writing happen in the same synchronous step, so nothing can land in between.
  */
 export function raiseEvents(
   instance: DocHandle<InstanceDoc>,
   definition: ProjectDefinition,
-  events: RaisedEvent[],
+  events: readonly RaisedEvent[],
   options?: ProcessOptions,
 ): EventResult[] {
-  const results: EventResult[] = []
-  if (!events.length) return results
+  if (!events.length) return []
   // Writes hidden by a merge of concurrently created maps come back before anything reads.
   repairContainers(instance)
+  const batch = processEvents(definition, instanceState(instance.doc()), events, options)
   instance.change((doc) => {
-    for (const event of events) {
-      // The change proxy is the state: reads see this change's earlier writes.
-      const outcome = processEvent(definition, doc, event, options)
-      applyEffects(doc, outcome.effects)
-      doc.log.push(...outcome.log.map((entry) => new ImmutableString(JSON.stringify(entry))))
-      results.push(
-        outcome.stopped ? { log: outcome.log, stopped: outcome.stopped } : { log: outcome.log },
-      )
-    }
+    applyEffects(doc, batch.effects)
+    appendLog(
+      doc,
+      batch.events.flatMap((event) => event.log),
+    )
   })
-  return results
+  return batch.events
 }

@@ -1,6 +1,7 @@
+import { ImmutableString } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
 import type { LogEntry } from '@troupe/runtime'
-import type { InstanceDoc } from '../schema/instance'
+import { type InstanceDoc, LOG_SEGMENT_SIZE } from '../schema/instance'
 
 /**
  * The running state of an instance document, as the runtime and renderer read it. Reads the
@@ -10,9 +11,48 @@ export function instanceState(doc: InstanceDoc): InstanceState {
   return { actors: doc.actors, entities: doc.entities }
 }
 
-/** The message log, oldest first. Each stored entry is one immutable string of JSON. */
+/** How many messages the log holds. */
+export function logLength(doc: InstanceDoc): number {
+  let length = 0
+  for (const segment of doc.log) length += segment.length
+  return length
+}
+
+/**
+ * The message log from entry `from` on, oldest first. Each stored entry is one immutable
+ * string of JSON; only the entries asked for are parsed, so readers that follow the log
+ * (the Messages panel) pass the count they already have.
+ */
 export function readLog(doc: InstanceDoc, from = 0): LogEntry[] {
   const out: LogEntry[] = []
-  for (let i = from; i < doc.log.length; i++) out.push(JSON.parse(doc.log[i]!.val) as LogEntry)
+  let start = 0
+  for (const segment of doc.log) {
+    const end = start + segment.length
+    if (end > from) {
+      for (let i = Math.max(0, from - start); i < segment.length; i++) {
+        out.push(JSON.parse(segment[i]!.val) as LogEntry)
+      }
+    }
+    start = end
+  }
   return out
+}
+
+/**
+ * Appends entries to the log inside a change: into the last segment while it has room, then
+ * into new segments (see InstanceDoc for why the log is segmented).
+ */
+export function appendLog(doc: InstanceDoc, entries: readonly LogEntry[]): void {
+  let next = 0
+  while (next < entries.length) {
+    let last = doc.log[doc.log.length - 1]
+    if (!last || last.length >= LOG_SEGMENT_SIZE) {
+      doc.log.push([])
+      last = doc.log[doc.log.length - 1]!
+    }
+    const room = LOG_SEGMENT_SIZE - last.length
+    const chunk = entries.slice(next, next + room)
+    last.push(...chunk.map((entry) => new ImmutableString(JSON.stringify(entry))))
+    next += chunk.length
+  }
 }

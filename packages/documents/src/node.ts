@@ -104,3 +104,4 @@ export { encodeFrame } from './server/frame'
 export { defaultSyncLimits, type Refusal, type SyncGate, type SyncLimits } from './server/gate'
 export { GuardedSocketAdapter, type SyncSocket } from './server/socket-adapter'
 export { NodeFSStorageAdapter, WebSocketClientAdapter }
+export * from './backup/index'

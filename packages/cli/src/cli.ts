@@ -15,7 +15,7 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
           the final state as JSON: { "actors": { <id>: { "context", "children" } },
           "entities": { <schema>: [ ... ] } }. "context" is the effective context (initial
           context, the instance's writes, queries filled), as the actor's view sees it.
-backup    copies the data folder (--data, default ./data, as the server's) into the new or
+backup    copies the data folder (--data, else TROUPE_DATA, else ./data, as the server) into the new or
           empty folder <dir>, also while the server runs; writes troupe-backup.json last.
 restore   checks the backup in <dir> and puts it in place of the data folder; refuses while a
           server uses it, and a non-empty folder unless --force (which moves the old one aside).`
@@ -57,7 +57,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       })
       if (positionals.length !== 1) throw new UsageError(`${command} takes one backup folder`)
       const { DEFAULT_DATA_DIR } = await import('./commands/data-folder')
-      const dataDir = values.data ?? DEFAULT_DATA_DIR
+      const dataDir = values.data ?? process.env.TROUPE_DATA ?? DEFAULT_DATA_DIR
       if (command === 'backup') {
         if (values.force) throw new UsageError('backup has no --force: it writes into a new folder')
         const { backupCommand } = await import('./commands/backup')

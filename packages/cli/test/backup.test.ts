@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { parseProjectText } from '@troupe/core'
 import {
   type AutomergeUrl,
-  importProjectFile,
   type InstanceDoc,
+  importProjectFile,
   instanceState,
   type ProjectDoc,
   raiseEvents,
@@ -52,10 +52,7 @@ async function writeDataFolder(dataDir: string): Promise<Written> {
     await repo.flush()
   }
   const heads = Object.fromEntries(
-    [project, instance, notes].map((handle) => [
-      handle.documentId,
-      [...handle.heads()].sort(),
-    ]),
+    [project, instance, notes].map((handle) => [handle.documentId, [...handle.heads()].sort()]),
   )
   const written = {
     project: project.url,
@@ -109,9 +106,7 @@ describe('troupe backup and restore', () => {
       const instance = await repo.find<InstanceDoc>(written.instance)
       const notes = await repo.find<{ lines: string[] }>(written.notes)
       for (const handle of [project, instance, notes]) {
-        expect([...handle.heads()].sort()).toEqual(
-          written.heads[handle.documentId],
-        )
+        expect([...handle.heads()].sort()).toEqual(written.heads[handle.documentId])
       }
       expect(readLog(instance.doc())).toHaveLength(written.logLength)
       expect(instanceState(instance.doc())).toEqual(written.state)
@@ -147,7 +142,9 @@ describe('troupe backup and restore', () => {
       const run = troupe('restore', at('backup'), '--data', at('restored'), '--force')
       expect(run.status).toBe(1)
       expect(run.stderr).toMatch(
-        new RegExp(`TRP-613 the data folder .* is in use by a Troupe server \\(process ${process.pid}`),
+        new RegExp(
+          `TRP-613 the data folder .* is in use by a Troupe server \\(process ${process.pid}`,
+        ),
       )
     } finally {
       release()
@@ -157,8 +154,9 @@ describe('troupe backup and restore', () => {
   it('refuses a damaged backup (TRP-616) and a folder that is not one (TRP-615), changing nothing', () => {
     expect(troupe('backup', at('damaged'), '--data', at('data')).status).toBe(0)
     const manifest = JSON.parse(readFileSync(at('damaged', MANIFEST_FILE), 'utf8'))
-    const file = Object.values(manifest.documents as Record<string, { files: { path: string }[] }>)[0]
-      ?.files[0]?.path as string
+    const file = Object.values(
+      manifest.documents as Record<string, { files: { path: string }[] }>,
+    )[0]?.files[0]?.path as string
     const bytes = readFileSync(at('damaged', file))
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0xff
     writeFileSync(at('damaged', file), bytes)

@@ -97,6 +97,7 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
 }
 
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
+export * from './backup/index'
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'
@@ -104,4 +105,3 @@ export { encodeFrame } from './server/frame'
 export { defaultSyncLimits, type Refusal, type SyncGate, type SyncLimits } from './server/gate'
 export { GuardedSocketAdapter, type SyncSocket } from './server/socket-adapter'
 export { NodeFSStorageAdapter, WebSocketClientAdapter }
-export * from './backup/index'

@@ -54,7 +54,8 @@ export async function documentFiles(dataDir: string, documentId: string): Promis
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
-    for (const name of names) if (!name.includes('.tmp-')) files.push([...folder, kind, name].join('/'))
+    for (const name of names)
+      if (!name.includes('.tmp-')) files.push([...folder, kind, name].join('/'))
   }
   return files
 }
@@ -74,7 +75,11 @@ export function documentSummary(chunks: Uint8Array[]): { heads: string[]; change
 }
 
 /** Writes a whole file and flushes it to disk before resolving. */
-export async function writeFileDurably(path: string, data: Uint8Array, mode = 0o644): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  data: Uint8Array,
+  mode = 0o644,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const file = await open(path, 'w', mode)
   try {

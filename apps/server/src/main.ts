@@ -1,3 +1,4 @@
+import { DataFolderInUse } from '@troupe/documents/node'
 import { createLogger } from './logger'
 import { readOptions } from './options'
 import { startServer } from './server'
@@ -42,6 +43,8 @@ main().catch((error) => {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'EADDRINUSE')
     console.error('That port is in use; choose another with --port or TROUPE_PORT.')
-  console.error(error)
+  // A refusal that says what to do (TRP-613, another server holds the data folder) needs no stack.
+  if (error instanceof DataFolderInUse) console.error(error.message)
+  else console.error(error)
   process.exit(1)
 })

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { issueCodes } from '@troupe/core'
-import { createServerRepo, type Repo, type SyncLimits } from '@troupe/documents/node'
+import {
+  createServerRepo,
+  holdDataFolder,
+  type Repo,
+  type SyncLimits,
+} from '@troupe/documents/node'
 import { WebSocketServer } from 'ws'
 import type { VisitorGrants } from './access/policy'
 import { OwnerSession } from './access/session'
@@ -68,15 +73,30 @@ export const defaultStudioDir = fileURLToPath(new URL('../../studio/dist', impor
  * (with SPA fallback), /api/session and /health.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const host = options.host ?? '127.0.0.1'
   const dataDir = resolve(options.dataDir ?? './data')
+  mkdirSync(dataDir, { recursive: true })
+  // Another server process on the same folder is refused (TRP-613); restore checks it too.
+  const releaseDataFolder = holdDataFolder(dataDir)
+  try {
+    return await serve(options, dataDir, releaseDataFolder)
+  } catch (error) {
+    releaseDataFolder()
+    throw error
+  }
+}
+
+async function serve(
+  options: ServerOptions,
+  dataDir: string,
+  releaseDataFolder: () => void,
+): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1'
   const studioDir = options.studioDir ?? defaultStudioDir
   const log = options.logger ?? silentLogger()
   const { maxConnectionsPerClient, ...syncLimits } = {
     ...defaultServerLimits,
     ...options.limits,
   }
-  mkdirSync(dataDir, { recursive: true })
   const { token, created } = ensureOwnerToken(dataDir)
 
   const {
@@ -153,6 +173,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const client of sockets.clients) client.terminate()
       sockets.close()
       http.closeAllConnections()
+      releaseDataFolder()
     })()
     return closing
   }

@@ -5,6 +5,8 @@ import { UsageError } from './read-file'
 export const usage = `Usage:
   troupe validate <project.json>
   troupe run <project.json> --events <events.json> [--data DIR]
+  troupe backup <dir> [--data DIR]
+  troupe restore <dir> [--data DIR] [--force]
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -12,7 +14,11 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
           raises each event of the events file ([{ "from", "event", "payload"? }]) and prints
           the final state as JSON: { "actors": { <id>: { "context", "children" } },
           "entities": { <schema>: [ ... ] } }. "context" is the effective context (initial
-          context, the instance's writes, queries filled), as the actor's view sees it.`
+          context, the instance's writes, queries filled), as the actor's view sees it.
+backup    copies the data folder (--data, else TROUPE_DATA, else ./data, as the server) into the new or
+          empty folder <dir>, also while the server runs; writes troupe-backup.json last.
+restore   checks the backup in <dir> and puts it in place of the data folder; refuses while a
+          server uses it, and a non-empty folder unless --force (which moves the old one aside).`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -42,6 +48,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         },
         io,
       )
+    }
+    if (command === 'backup' || command === 'restore') {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { data: { type: 'string' }, force: { type: 'boolean' } },
+      })
+      if (positionals.length !== 1) throw new UsageError(`${command} takes one backup folder`)
+      const { DEFAULT_DATA_DIR } = await import('./commands/data-folder')
+      const dataDir = values.data ?? process.env.TROUPE_DATA ?? DEFAULT_DATA_DIR
+      if (command === 'backup') {
+        if (values.force) throw new UsageError('backup has no --force: it writes into a new folder')
+        const { backupCommand } = await import('./commands/backup')
+        return await backupCommand(positionals[0]!, dataDir, io)
+      }
+      const { restoreCommand } = await import('./commands/restore')
+      return await restoreCommand(positionals[0]!, dataDir, values.force ?? false, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

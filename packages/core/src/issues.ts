@@ -41,6 +41,14 @@ export const issueCodes = {
   corruptFile: 'TRP-610',
   storageFailed: 'TRP-611',
   crossOrigin: 'TRP-612',
+  // The data folder, backup and restore (docs/errors.md, "Server and storage").
+  dataFolderInUse: 'TRP-613',
+  restoreTargetNotEmpty: 'TRP-614',
+  notABackup: 'TRP-615',
+  backupDamaged: 'TRP-616',
+  backupSkippedFile: 'TRP-617',
+  backupTargetNotEmpty: 'TRP-618',
+  noDataFolder: 'TRP-619',
 } as const
 export type IssueCode = (typeof issueCodes)[keyof typeof issueCodes]
 

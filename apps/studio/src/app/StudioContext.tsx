@@ -4,6 +4,7 @@ import {
   type ProjectDoc,
   type Repo,
   watchContainers,
+  watchProject,
 } from '@troupe/documents'
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
@@ -23,6 +24,8 @@ export function StudioProvider(props: Omit<StudioHandles, 'session'> & { childre
   const { children, ...handles } = props
   // Concurrent first writes to one actor's context on two peers would otherwise drop one side.
   useEffect(() => watchContainers(handles.instance), [handles.instance])
+  // Concurrent graph edits can merge into a second parent, a cycle or a dangling link.
+  useEffect(() => watchProject(handles.project), [handles.project])
   return <StudioContext.Provider value={{ ...handles, session }}>{children}</StudioContext.Provider>
 }
 

@@ -184,7 +184,8 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
-async function walk(path: string): Promise<string[]> {
+/** Every file under `path` (none when it does not exist). */
+export async function walk(path: string): Promise<string[]> {
   try {
     const entries = await readdir(path, { withFileTypes: true })
     const nested = await Promise.all(

@@ -1,0 +1,151 @@
+import { Repo } from '@automerge/automerge-repo'
+import { type ActorDefinition, type ProjectFile, validateProject } from '@troupe/core'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  createProject,
+  type DocHandle,
+  linkChild,
+  type ProjectDoc,
+  removeActor,
+  setActorView,
+  subscribe,
+  toProjectFile,
+  watchProject,
+} from '../src/index'
+import { converged, link } from './support/network'
+
+const actor = (children: string[] = []): ActorDefinition => ({
+  role: 'box',
+  context: {},
+  view: { container: { layout: 'flex' } },
+  subscriptions: [],
+  children,
+  dependencies: {},
+})
+
+const start: ProjectFile = {
+  troupe: 1,
+  name: 'Merge',
+  root: 'app',
+  actors: { app: actor(['a', 'b']), a: actor(), b: actor(), c: actor(), d: actor() },
+}
+
+/**
+ * Two real repos, partitioned: each makes an edit that is valid on its own, then they meet.
+ * These are the merges the chaos fuzz (packages/devtools/src/fuzz) found leaving an invalid
+ * project before watchProject repaired them.
+ */
+async function mergeOf(
+  left: (handle: DocHandle<ProjectDoc>) => void,
+  right: (handle: DocHandle<ProjectDoc>) => void,
+  repair = true,
+) {
+  const one = new Repo({ network: [] })
+  const two = new Repo({ network: [] })
+  repos.push(one, two)
+  const { project } = createProject(one, { from: start })
+  const cut = link(one, two)
+  const other = await two.find<ProjectDoc>(project.url)
+  await converged([project, other])
+  cut()
+  left(project)
+  right(other)
+  if (repair) {
+    watchProject(project)
+    watchProject(other)
+  }
+  link(one, two)
+  await converged([project, other])
+  // A repair written by one side must reach the other too.
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  await converged([project, other])
+  return { doc: project.doc(), other: other.doc() }
+}
+
+const repos: Repo[] = []
+afterEach(async () => {
+  await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
+})
+
+const issuesOf = (doc: ProjectDoc) => {
+  const result = validateProject(toProjectFile(doc))
+  return result.ok ? [] : result.issues.map((issue) => issue.code)
+}
+
+describe('merges of concurrent graph edits keep the graph rules', () => {
+  it('without the repair, a removal merged with a new link leaves a reference to a missing actor', async () => {
+    const { doc } = await mergeOf(
+      (handle) => removeActor(handle, 'c'),
+      (handle) => linkChild(handle, 'a', 'c'),
+      false,
+    )
+    expect(issuesOf(doc)).toContain('TRP-110')
+  })
+
+  it('drops links and subscriptions to an actor removed at the same time', async () => {
+    const { doc, other } = await mergeOf(
+      (handle) => removeActor(handle, 'c'),
+      (handle) => {
+        linkChild(handle, 'd', 'c')
+        subscribe(handle, 'b', 'c')
+        setActorView(handle, 'd', {
+          container: { layout: 'flex' },
+          children: [{ slot: 'x', actor: 'c' }],
+        } as ActorDefinition['view'])
+      },
+    )
+    expect(issuesOf(doc)).toEqual([])
+    expect(doc.actors.d?.children).toEqual([])
+    expect(doc.actors.b?.subscriptions).toEqual([])
+    expect(JSON.stringify(doc.actors.d?.view)).not.toContain('"c"')
+    expect(other).toEqual(doc)
+  })
+
+  it('keeps one parent when two peers give an actor different parents', async () => {
+    const { doc, other } = await mergeOf(
+      (handle) => linkChild(handle, 'a', 'c'),
+      (handle) => linkChild(handle, 'b', 'c'),
+    )
+    expect(issuesOf(doc)).toEqual([])
+    expect(doc.actors.a?.children).toEqual(['c']) // "a" sorts first
+    expect(doc.actors.b?.children).toEqual([])
+    expect(other).toEqual(doc)
+  })
+
+  it('drops the view placement of a child that the one-parent repair took away', async () => {
+    const { doc } = await mergeOf(
+      (handle) => linkChild(handle, 'a', 'c'),
+      (handle) => {
+        linkChild(handle, 'd', 'c')
+        setActorView(handle, 'd', {
+          container: { layout: 'flex' },
+          children: [{ slot: 'x', actor: 'c' }],
+        } as ActorDefinition['view'])
+      },
+    )
+    expect(issuesOf(doc)).toEqual([])
+    expect(doc.actors.a?.children).toEqual(['c'])
+    expect(JSON.stringify(doc.actors.d?.view)).not.toContain('"c"')
+  })
+
+  it('keeps one place when two peers link the same child to the same parent', async () => {
+    const { doc } = await mergeOf(
+      (handle) => linkChild(handle, 'a', 'c'),
+      (handle) => linkChild(handle, 'a', 'c'),
+    )
+    expect(issuesOf(doc)).toEqual([])
+    expect(doc.actors.a?.children).toEqual(['c'])
+  })
+
+  it('cuts a cycle that two links made apart close together', async () => {
+    const { doc, other } = await mergeOf(
+      (handle) => linkChild(handle, 'c', 'd'),
+      (handle) => linkChild(handle, 'd', 'c'),
+    )
+    expect(issuesOf(doc)).toEqual([])
+    // Cut at the link into "c" (the smallest id of the cycle): c stays on top, d under it.
+    expect(doc.actors.c?.children).toEqual(['d'])
+    expect(doc.actors.d?.children).toEqual([])
+    expect(other).toEqual(doc)
+  })
+})

@@ -81,7 +81,7 @@ export function joinPresence<State extends Record<string, unknown>>(
     }
     if (kind !== 'state') return
     const isNew = !peers.has(senderId)
-    peers.set(senderId, { state: (message as { state: unknown }).state, heardAt: Date.now() })
+    peers.set(senderId, { state: (message as Record<string, unknown>).state, heardAt: Date.now() })
     if (isNew) sendState()
     changed()
   }

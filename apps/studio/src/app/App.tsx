@@ -1,5 +1,6 @@
 import type { Repo } from '@troupe/documents'
 import { useEffect, useState } from 'react'
+import { CollabProvider } from '../collab/CollabContext'
 import { Studio } from '../layout/Studio'
 import { isLoggedIn, LoginRequired } from './LoginRequired'
 import { type OpenProject, openProject } from './openProject'
@@ -43,7 +44,9 @@ export function App({ repo }: { repo: Repo }) {
   }
   return (
     <StudioProvider repo={repo} project={opened.project} instance={opened.instance}>
-      <Studio />
+      <CollabProvider>
+        <Studio />
+      </CollabProvider>
     </StudioProvider>
   )
 }

@@ -14,6 +14,8 @@ import {
 import { type DragEvent, useCallback, useMemo, useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { useCollab } from '../collab/CollabContext'
+import { RemoteCursors } from '../collab/RemoteCursors'
 import { paletteDragType } from '../palette/actorKinds'
 import { useAddActor } from '../palette/useAddActor'
 import type { XY } from '../session/store'
@@ -52,6 +54,7 @@ export function Canvas() {
   const flow = useReactFlow<ActorFlowNode, LinkFlowEdge>()
   const addActor = useAddActor()
   const actions = useCanvasActions()
+  const { moveCursor } = useCollab()
 
   const nodeBuilder = useRef(new FlowNodeBuilder()).current
   const edgeBuilder = useRef(new FlowEdgeBuilder()).current
@@ -158,7 +161,14 @@ export function Canvas() {
   return (
     <section className="studio-canvas" aria-label="Canvas">
       <CanvasToolbar actions={actions} onShow={show} />
-      <div className="canvas-flow">
+      <div
+        className="canvas-flow"
+        // Where my pointer is, for the others' canvases (presence, never stored).
+        onPointerMove={(event) =>
+          moveCursor(rounded(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })))
+        }
+        onPointerLeave={() => moveCursor(null)}
+      >
         <ReactFlow<ActorFlowNode, LinkFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -188,9 +198,12 @@ export function Canvas() {
           <Background />
           <MiniMap pannable zoomable ariaLabel="Minimap" />
           <Controls aria-label="Zoom controls" />
+          <RemoteCursors />
         </ReactFlow>
       </div>
       <CanvasNotice />
     </section>
   )
 }
+
+const rounded = (p: XY): XY => ({ x: Math.round(p.x), y: Math.round(p.y) })

@@ -1,5 +1,6 @@
 import type { ProjectDoc } from '@troupe/documents'
 import type { CanvasActions } from '../canvas/useCanvasActions'
+import type { UndoActions } from '../collab/useUndo'
 import { actorKinds } from '../palette/actorKinds'
 import { actorTemplates } from '../palette/templates'
 import { type Shortcut, shortcut } from './keys'
@@ -133,6 +134,37 @@ export function editCommands({ actions, openPalette }: CommandSources): Command[
       group: 'View',
       shortcut: shortcut({ mod: true, key: 'f' }),
       run: actions.focusSearch,
+    },
+  ]
+}
+
+/**
+ * Undo and redo of my own changes. Their keys act anywhere but where the person is typing:
+ * inside Monaco and text fields, Ctrl+Z is that editor's own text undo (its result is
+ * committed like any edit), so the studio never takes a keystroke from a draft.
+ */
+export function historyCommands(undo: Pick<UndoActions, 'undo' | 'redo'>): Command[] {
+  return [
+    {
+      id: 'undo',
+      title: 'Undo my last change',
+      group: 'Edit',
+      shortcut: shortcut({ mod: true, shift: false, key: 'z' }),
+      run: undo.undo,
+    },
+    {
+      id: 'redo',
+      title: 'Redo',
+      group: 'Edit',
+      shortcut: shortcut({ mod: true, shift: true, key: 'z' }),
+      run: undo.redo,
+    },
+    {
+      id: 'redo-y',
+      title: 'Redo (Ctrl+Y)',
+      group: 'Edit',
+      shortcut: shortcut({ mod: true, key: 'y' }),
+      run: undo.redo,
     },
   ]
 }

@@ -4,6 +4,7 @@ import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { useCanvasActions } from '../canvas/useCanvasActions'
 import { freeSpotInView } from '../canvas/viewport'
+import { useUndo } from '../collab/useUndo'
 import { useAddActor } from '../palette/useAddActor'
 import {
   addCommands,
@@ -11,6 +12,7 @@ import {
   type CommandSources,
   editCommands,
   goToCommands,
+  historyCommands,
 } from './commandList'
 
 /** The studio's commands, bound to this studio instance. */
@@ -21,6 +23,7 @@ export function useCommands(): { edit: Command[]; all: Command[] } {
   const addActor = useAddActor()
   const flowStore = useStoreApi()
   const flow = useReactFlow()
+  const undo = useUndo()
 
   const sources = useMemo<CommandSources>(
     () => ({
@@ -34,7 +37,12 @@ export function useCommands(): { edit: Command[]; all: Command[] } {
     }),
     [actions, addActor, flowStore, flow, session],
   )
-  const edit = useMemo(() => [...editCommands(sources), ...addCommands(sources)], [sources])
+  const { undo: undoLast, redo } = undo
+  const history = useMemo(() => historyCommands({ undo: undoLast, redo }), [undoLast, redo])
+  const edit = useMemo(
+    () => [...editCommands(sources), ...history, ...addCommands(sources)],
+    [sources, history],
+  )
   // "Go to" follows the actors, so it is rebuilt when they change, the rest is not.
   const all = useMemo(() => [...edit, ...goToCommands(doc, sources)], [edit, doc, sources])
   return { edit, all }

@@ -2,6 +2,9 @@ import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { type SyncStatus, useSyncStatus } from '../app/useSyncStatus'
+import { PeopleList } from '../collab/PeopleList'
+import { UndoButtons } from '../collab/UndoButtons'
+import { useUndo } from '../collab/useUndo'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',
@@ -15,6 +18,7 @@ export function ProjectBar() {
   const doc = useDocument(project)
   const handles = useMemo(() => [project, instance], [project, instance])
   const status = useSyncStatus(repo, handles)
+  const undo = useUndo()
   return (
     <header className="studio-bar">
       <strong className="studio-logo">Troupe</strong>
@@ -25,6 +29,7 @@ export function ProjectBar() {
       >
         {window.location.href}
       </span>
+      <UndoButtons actions={undo} />
       <button
         type="button"
         className="studio-commands"
@@ -33,6 +38,7 @@ export function ProjectBar() {
       >
         Commands
       </button>
+      <PeopleList />
       <span role="status" aria-label="Sync status" className={`studio-sync is-${status}`}>
         {statusText[status]}
       </span>

@@ -205,6 +205,12 @@ export class GuardedSocketAdapter extends NetworkAdapter {
       })
 
     if (message.type === 'join') return this.#join(connection, message)
+    // automerge-repo clients relay every ephemeral message they receive to their other peers,
+    // the server included, keeping the original sender: the server already forwarded it, so
+    // the echo is dropped, not taken for spoofing (which closed the connection of everyone who
+    // received presence).
+    if (message.type === 'ephemeral' && connection.peerId && message.senderId !== connection.peerId)
+      return
     if (!connection.peerId || message.senderId !== connection.peerId)
       return this.#close(connection, {
         code: 'TRP-609',

@@ -1,0 +1,371 @@
+import type { ProjectDoc } from '@troupe/documents'
+import { createNodeRepo, type Repo } from '@troupe/documents/node'
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, type RunningServer, startServer } from './harness'
+
+/**
+ * Working together, as people do it in real Chromium against the real server: undo and redo
+ * of my own changes (buttons and keys), one document change per drag, presence (who is here,
+ * their cursor and selection) and editing offline in one of two windows, then reconnecting.
+ */
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A window on the studio; `url` opens that project, `/` a new one. */
+async function openWindow(url = server.url): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(url)
+  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+  await nodes(page).first().waitFor()
+  return page
+}
+
+const canvas = (page: Page) => page.getByRole('region', { name: 'Canvas' })
+const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
+const node = (page: Page, role: string) =>
+  canvas(page).getByRole('group', { name: `Actor ${role}`, exact: true })
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
+const palette = (page: Page) => page.getByRole('region', { name: 'Palette' })
+const button = (page: Page, name: 'Undo' | 'Redo') =>
+  page.getByRole('banner').getByRole('button', { name, exact: true })
+const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' }).innerText()
+const people = (page: Page) =>
+  page.getByRole('list', { name: 'People on this project' }).getByRole('listitem').allInnerTexts()
+const preview = (page: Page) =>
+  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
+
+async function myName(page: Page): Promise<string> {
+  const mine = (await people(page)).find((text) => text.endsWith(' (you)'))
+  return mine!.replace(/ \(you\)$/, '')
+}
+
+async function saved(page: Page) {
+  await expect.poll(() => syncStatus(page), { timeout: 20_000 }).toBe('Saved to server')
+}
+
+async function box(page: Page, role: string) {
+  return (await node(page, role).boundingBox())!
+}
+
+/** Drags an actor by its middle with the mouse, in many small moves, as a person does. */
+async function drag(page: Page, role: string, dx: number, dy: number, release = true) {
+  const b = await box(page, role)
+  await page.mouse.move(b.x + b.width / 2, b.y + 12)
+  await page.mouse.down()
+  await page.mouse.move(b.x + b.width / 2 + dx, b.y + 12 + dy, { steps: 20 })
+  if (release) await page.mouse.up()
+}
+
+async function rename(page: Page, from: string, to: string) {
+  await node(page, from).click()
+  const field = inspector(page).getByRole('textbox', { name: 'Role' })
+  await field.fill(to)
+  await field.press('Enter')
+  await node(page, to).waitFor()
+}
+
+/** Replaces the view editor's text the way people do it: select all, paste. */
+async function replaceViewText(page: Page, text: string) {
+  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
+  await editor.click()
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) < 3
+
+describe('undo and redo of my own changes', () => {
+  test('buttons and keys undo and redo adding, moving, renaming and a view edit; a new edit clears redo', async () => {
+    const page = await openWindow()
+    await expect(button(page, 'Undo').isDisabled()).resolves.toBe(true)
+    await expect(button(page, 'Redo').isDisabled()).resolves.toBe(true)
+
+    await palette(page).getByRole('button', { name: 'Button' }).click()
+    await expect.poll(() => nodes(page).count()).toBe(2)
+    await expect(button(page, 'Undo').isEnabled()).resolves.toBe(true)
+
+    const start = await box(page, 'button')
+    await drag(page, 'button', 160, 90)
+    const moved = await box(page, 'button')
+    expect(near(moved.x, start.x + 160)).toBe(true)
+
+    // Keyboard, with focus on the canvas (the dragged node): one Ctrl+Z undoes the whole drag.
+    await page.keyboard.press('ControlOrMeta+Z')
+    await expect.poll(async () => near((await box(page, 'button')).x, start.x)).toBe(true)
+    await page.keyboard.press('ControlOrMeta+Shift+Z')
+    await expect.poll(async () => near((await box(page, 'button')).x, moved.x)).toBe(true)
+
+    // Buttons: undo the move, then the add; nothing is left to undo.
+    await button(page, 'Undo').click()
+    await expect.poll(async () => near((await box(page, 'button')).x, start.x)).toBe(true)
+    await button(page, 'Undo').click()
+    await expect.poll(() => nodes(page).count()).toBe(1)
+    await expect(button(page, 'Undo').isDisabled()).resolves.toBe(true)
+    await expect(preview(page).getByRole('button', { name: 'Click me' }).count()).resolves.toBe(0)
+
+    // Ctrl+Y redoes, twice: the actor comes back, then its move.
+    await canvas(page)
+      .locator('.react-flow__pane')
+      .click({ position: { x: 8, y: 8 } })
+    await page.keyboard.press('ControlOrMeta+Y')
+    await expect.poll(() => nodes(page).count()).toBe(2)
+    await page.keyboard.press('ControlOrMeta+Y')
+    await expect.poll(async () => near((await box(page, 'button')).x, moved.x)).toBe(true)
+    await expect(button(page, 'Redo').isDisabled()).resolves.toBe(true)
+
+    // An inspector edit.
+    await rename(page, 'button', 'submit')
+    await button(page, 'Undo').click()
+    await node(page, 'button').waitFor()
+
+    // A view edit in Monaco, undone with the button; the preview follows.
+    await node(page, 'button').click()
+    await replaceViewText(
+      page,
+      JSON.stringify({ tag: 'button', classes: 'btn', elements: ['Send now'] }, null, 2),
+    )
+    await preview(page).getByRole('button', { name: 'Send now' }).waitFor()
+    await button(page, 'Undo').click()
+    await preview(page).getByRole('button', { name: 'Click me' }).waitFor()
+    await expect(button(page, 'Redo').isEnabled()).resolves.toBe(true)
+
+    // A new edit clears redo.
+    await rename(page, 'button', 'fresh')
+    await expect(button(page, 'Redo').isDisabled()).resolves.toBe(true)
+    await saved(page)
+    await page.context().close()
+  })
+
+  test("undo in one window reverts only that person's change; the other's edit stays on both", async () => {
+    const alice = await openWindow()
+    await palette(alice).getByRole('button', { name: 'Text' }).click()
+    await alice
+      .getByRole('region', { name: 'Canvas' })
+      .locator('.react-flow__pane')
+      .click({
+        position: { x: 8, y: 8 },
+      })
+    await palette(alice).getByRole('button', { name: 'Button' }).click()
+    await expect.poll(() => nodes(alice).count()).toBe(3)
+    await saved(alice)
+    const bob = await openWindow(alice.url())
+    await expect.poll(() => nodes(bob).count()).toBe(3)
+
+    await rename(alice, 'text', 'headline')
+    await node(bob, 'headline').waitFor()
+    await rename(bob, 'button', 'submit')
+    await node(alice, 'submit').waitFor()
+
+    await button(alice, 'Undo').click()
+    for (const page of [alice, bob]) {
+      await node(page, 'text').waitFor()
+      await expect(node(page, 'submit').count()).resolves.toBe(1)
+    }
+    // Bob's rename is Bob's to undo.
+    await button(bob, 'Undo').click()
+    await node(alice, 'button').waitFor()
+    await saved(alice)
+    await saved(bob)
+    await alice.context().close()
+    await bob.context().close()
+  })
+})
+
+describe('drag sessions', () => {
+  let peer: Repo
+  afterAll(async () => {
+    await peer?.shutdown()
+  })
+
+  test('a drag writes nothing while it runs and one change when it ends', async () => {
+    const page = await openWindow()
+    await palette(page).getByRole('button', { name: 'Container' }).click()
+    await expect.poll(() => nodes(page).count()).toBe(2)
+    await saved(page)
+
+    // A second peer, a program on the same server, counts the document's changes.
+    const token = new URL(server.loginUrl).searchParams.get('token')!
+    peer = createNodeRepo({ syncUrl: `ws://localhost:${server.port}/sync?token=${token}` })
+    const documentId = new URL(page.url()).pathname.split('/').pop()!
+    const handle = await peer.find<ProjectDoc>(`automerge:${documentId}` as never)
+    const changes = () => handle.history()?.length ?? 0
+    const before = changes()
+    const [id] = Object.entries(handle.doc().actors).find(([, a]) => a.role === 'container')!
+    const position = { ...handle.doc().actors[id]!.position }
+
+    await drag(page, 'container', 200, 120, false)
+    await page.mouse.move((await box(page, 'container')).x + 40, 400, { steps: 15 })
+    // Mid-drag, with the node visibly moved, the document (here and on the server) is as it was.
+    await saved(page)
+    expect(changes()).toBe(before)
+    expect(handle.doc().actors[id]!.position).toEqual(position)
+
+    await page.mouse.up()
+    await expect.poll(() => changes()).toBe(before + 1)
+    await saved(page)
+    expect(changes()).toBe(before + 1)
+    expect(handle.doc().actors[id]!.position).not.toEqual(position)
+    await page.context().close()
+  })
+})
+
+describe('presence', () => {
+  test('each window lists the other person; their cursor and selection show on the canvas; a closed window drops out', async () => {
+    const alice = await openWindow()
+    await palette(alice).getByRole('button', { name: 'Text' }).click()
+    await expect.poll(() => nodes(alice).count()).toBe(2)
+    await saved(alice)
+    const bob = await openWindow(alice.url())
+    const [aliceName, bobName] = [await myName(alice), await myName(bob)]
+
+    await expect.poll(() => people(alice), { timeout: 15_000 }).toContain(bobName)
+    await expect.poll(() => people(bob), { timeout: 15_000 }).toContain(aliceName)
+
+    // Bob points at the canvas and selects the text actor.
+    const b = (await canvas(bob).boundingBox())!
+    await bob.mouse.move(b.x + 300, b.y + 300, { steps: 5 })
+    await canvas(alice)
+      .getByRole('img', { name: `Cursor of ${bobName}` })
+      .waitFor()
+    await node(bob, 'text').click()
+    await canvas(alice)
+      .getByRole('img', { name: `${bobName} selected text` })
+      .waitFor()
+
+    // Nothing of it is in the document: Alice's window stays "Saved" with no change to send.
+    await saved(alice)
+
+    await bob.context().close()
+    await expect.poll(() => people(alice), { timeout: 15_000 }).not.toContain(bobName)
+    await expect(
+      canvas(alice)
+        .getByRole('img', { name: `Cursor of ${bobName}` })
+        .count(),
+    ).resolves.toBe(0)
+    await alice.context().close()
+  })
+})
+
+/**
+ * Takes a window off the network for real: every websocket of its context runs through a
+ * route to the server that this closes, and new ones are refused while offline; the context's
+ * network is set offline too (which alone leaves an open websocket up).
+ */
+async function networkSwitch(context: BrowserContext) {
+  let offline = false
+  const open = new Set<WebSocketRoute>()
+  await context.routeWebSocket(/\/sync/, (ws) => {
+    if (offline) return void ws.close()
+    ws.connectToServer()
+    open.add(ws)
+    ws.onClose(() => open.delete(ws))
+  })
+  return {
+    async goOffline() {
+      offline = true
+      await context.setOffline(true)
+      await Promise.all([...open].map((ws) => ws.close()))
+    },
+    async goOnline() {
+      offline = false
+      await context.setOffline(false)
+    },
+  }
+}
+
+describe('offline', () => {
+  const card = {
+    container: { layout: 'flex', class: 'flex flex-col gap-2' },
+    children: [
+      { slot: 'title', leaf: { tag: 'h2', classes: 'text-lg', elements: ['Card'] } },
+      { slot: 'action', leaf: { tag: 'button', classes: 'btn', elements: ['Go'] } },
+    ],
+  }
+  const withLeaf = (index: number, change: Record<string, unknown>) => {
+    const copy = structuredClone(card)
+    copy.children[index]!.leaf = { ...copy.children[index]!.leaf, ...change }
+    return copy
+  }
+
+  test('edits made offline in one window merge with the other on reconnect, nothing lost', async () => {
+    const alice = await openWindow()
+    await palette(alice).getByRole('button', { name: 'Text' }).click()
+    await alice
+      .getByRole('region', { name: 'Canvas' })
+      .locator('.react-flow__pane')
+      .click({
+        position: { x: 8, y: 8 },
+      })
+    await palette(alice).getByRole('button', { name: 'Container' }).click()
+    await expect.poll(() => nodes(alice).count()).toBe(3)
+    await node(alice, 'container').click()
+    await replaceViewText(alice, JSON.stringify(card, null, 2))
+    await preview(alice).getByRole('button', { name: 'Go' }).waitFor()
+    await saved(alice)
+
+    const bobContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    await bobContext.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    })
+    const network = await networkSwitch(bobContext)
+    const bob = await bobContext.newPage()
+    await bob.goto(alice.url())
+    await expect.poll(() => nodes(bob).count()).toBe(3)
+    await saved(bob)
+
+    await network.goOffline()
+    await expect.poll(() => syncStatus(bob)).toContain('Offline')
+
+    // Both edit while apart: different actors, and different parts of one view in Monaco.
+    await rename(alice, 'text', 'headline')
+    await node(alice, 'container').click()
+    await replaceViewText(
+      alice,
+      JSON.stringify(withLeaf(0, { elements: ['Alice title'] }), null, 2),
+    )
+    await preview(alice).getByRole('heading', { name: 'Alice title' }).waitFor()
+    await saved(alice)
+
+    await rename(bob, 'container', 'card')
+    await node(bob, 'card').click()
+    await replaceViewText(bob, JSON.stringify(withLeaf(1, { classes: 'btn btn-primary' }), null, 2))
+    await expect
+      .poll(() => bob.getByRole('status', { name: 'View JSON problems' }).innerText())
+      .toContain('Valid view')
+    expect(await syncStatus(bob)).toContain('Offline')
+    await expect(node(bob, 'text').count()).resolves.toBe(1)
+
+    await network.goOnline()
+    await saved(bob)
+    await saved(alice)
+    for (const page of [alice, bob]) {
+      await node(page, 'headline').waitFor()
+      await node(page, 'card').waitFor()
+      await preview(page).getByRole('heading', { name: 'Alice title' }).waitFor()
+      await expect
+        .poll(() =>
+          preview(page)
+            .getByRole('button', { name: 'Go' })
+            .evaluate((el) => el.className),
+        )
+        .toContain('btn-primary')
+    }
+    await alice.context().close()
+    await bobContext.close()
+  })
+})

@@ -33,7 +33,10 @@ describe('validateSkills: a project skills editor checks its text with this', ()
   })
 
   it('reports shape errors (TRP-101) and prototype keys (TRP-127)', () => {
-    const result = validateSkills({ A: { steps: 'no' }, B: JSON.parse('{"__proto__": {}, "steps": []}') })
+    const result = validateSkills({
+      A: { steps: 'no' },
+      B: JSON.parse('{"__proto__": {}, "steps": []}'),
+    })
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issues.map((i) => [i.code, i.path.join('.')])).toEqual([

@@ -2,6 +2,9 @@ import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { type SyncStatus, useSyncStatus } from '../app/useSyncStatus'
+import { ImportExportButtons } from '../projects/ImportExport'
+import { ProjectsButton } from '../projects/ProjectsDialog'
+import { SkillsButton } from '../skills/SkillsEditor'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',
@@ -19,6 +22,9 @@ export function ProjectBar() {
     <header className="studio-bar">
       <strong className="studio-logo">Troupe</strong>
       <span className="studio-project-name">{doc.name}</span>
+      <ProjectsButton />
+      <ImportExportButtons />
+      <SkillsButton />
       <span
         className="studio-project-link"
         title="Open this address in another browser to work on the same project"

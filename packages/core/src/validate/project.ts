@@ -28,19 +28,19 @@ function issueAt(code: TroupeIssue['code'], message: string, path: JsonPath): Tr
   return { code, message, path }
 }
 
-/** `{ slot, actor }` placements anywhere in a view, with their paths. */
-function placements(
+/** `{ slot, actor }` placements anywhere in a view, with their paths (from `at`). */
+export function viewPlacements(
   view: unknown,
   at: JsonPath,
   found: [string, JsonPath][] = [],
 ): [string, JsonPath][] {
   if (Array.isArray(view))
     view.forEach((v, i) => {
-      placements(v, [...at, i], found)
+      viewPlacements(v, [...at, i], found)
     })
   else if (isObject(view)) {
     if (typeof view.actor === 'string' && 'slot' in view) found.push([view.actor, [...at, 'actor']])
-    for (const key of Object.keys(view)) placements(view[key], [...at, key], found)
+    for (const key of Object.keys(view)) viewPlacements(view[key], [...at, key], found)
   }
   return found
 }
@@ -61,7 +61,7 @@ function checkActor(
       } else if (query.where !== undefined) checkValue(query.where, [...at, 'where'], out)
     }
   }
-  for (const [target, at] of placements(actor.view, ['view'])) {
+  for (const [target, at] of viewPlacements(actor.view, ['view'])) {
     if (!Object.hasOwn(actors, target))
       out.add(issueCodes.missingActor, `places missing actor "${target}"`, at)
     else if (!actor.children.includes(target)) {

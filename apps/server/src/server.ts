@@ -17,6 +17,7 @@ import { ensureOwnerToken } from './access/token'
 import { handleRequest } from './http/routes'
 import { type Logger, silentLogger } from './logger'
 import { createUpgradeHandler } from './sync/upgrade'
+import { workspaceLocator } from './workspace'
 
 export interface ServerLimits extends SyncLimits {
   /** Open sync connections one address may hold (every tab is one). */
@@ -127,8 +128,9 @@ async function serve(
   // The port is known only after listen; the session (its cookie name) needs it, so the
   // handlers look it up when the first request arrives.
   let session: OwnerSession | undefined
+  const workspaceUrl = workspaceLocator(repo, dataDir)
   const http = createServer((req, res) =>
-    handleRequest({ session: session as OwnerSession, studioDir, log }, req, res),
+    handleRequest({ session: session as OwnerSession, studioDir, log, workspaceUrl }, req, res),
   )
   let upgrade: ReturnType<typeof createUpgradeHandler> | undefined
   http.on('upgrade', (req, socket, head) => upgrade?.(req, socket, head))

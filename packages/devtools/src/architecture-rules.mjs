@@ -33,6 +33,7 @@ export const layers = {
       'elkjs/*',
       'monaco-editor',
       'monaco-editor/*',
+      'jsonc-parser', // JSON paths to text ranges for the editors' markers
       'zustand',
       'zustand/*',
       'tailwindcss', // compiles the app's classes inside the preview frame

@@ -10,6 +10,8 @@ export interface HttpContext {
   session: OwnerSession
   studioDir: string
   log: Logger
+  /** The URL of the owner's workspace document (the projects list), created on first use. */
+  workspaceUrl?: () => Promise<string>
 }
 
 /** A request id from a proxy in front of us when it looks sane, else a fresh one. */
@@ -50,6 +52,7 @@ export function handleRequest(ctx: HttpContext, req: IncomingMessage, res: Serve
   }
   if (path.startsWith('/api/')) {
     if (!ctx.session.isOwner(req)) return sendJson(res, 401, loginRequired)
+    if (path === '/api/workspace' && ctx.workspaceUrl) return sendWorkspace(ctx, res, log)
     return sendJson(res, 404, { message: 'No such API' })
   }
   if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -83,4 +86,18 @@ function login(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, url:
   })
   res.end()
   log.info('owner logged in')
+}
+
+/** GET /api/workspace: `{ url }` of the owner's projects list (an Automerge document). */
+function sendWorkspace(ctx: HttpContext, res: ServerResponse, log: Logger) {
+  ctx.workspaceUrl!().then(
+    (url) => sendJson(res, 200, { url }),
+    (error: unknown) => {
+      log.error({ code: issueCodes.storageFailed, err: error }, 'could not create the workspace')
+      sendJson(res, 500, {
+        code: issueCodes.storageFailed,
+        message: `${issueCodes.storageFailed} The projects list could not be stored; check free space and permissions of the data folder.`,
+      })
+    },
+  )
 }

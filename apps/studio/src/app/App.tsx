@@ -1,25 +1,57 @@
-import type { Repo } from '@troupe/documents'
-import { useEffect, useState } from 'react'
+import { addToWorkspace, type DocHandle, type Repo, type WorkspaceDoc } from '@troupe/documents'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { CollabProvider } from '../collab/CollabContext'
 import { Studio } from '../layout/Studio'
+import { type Projects, ProjectsContext } from '../projects/ProjectsContext'
+import { loadWorkspace } from '../projects/workspace'
 import { isLoggedIn, LoginRequired } from './LoginRequired'
-import { type OpenProject, openProject } from './openProject'
+import { type OpenProject, openProject, showInAddress } from './openProject'
 import { StudioProvider } from './StudioContext'
 
-/** Opens the project the address names, then shows the studio for it. */
+/** Opens the projects list and the project the address names, then shows the studio for it. */
 export function App({ repo }: { repo: Repo }) {
   const [opened, setOpened] = useState<OpenProject | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loginNeeded, setLoginNeeded] = useState(false)
+  const [workspace, setWorkspace] = useState<DocHandle<WorkspaceDoc> | null>(null)
+  const [workspaceError, setWorkspaceError] = useState<string | null>(null)
 
   useEffect(() => {
-    isLoggedIn().then((ok) => {
-      if (!ok) return setLoginNeeded(true)
-      openProject(repo).then(setOpened, (e: unknown) =>
-        setError(e instanceof Error ? e.message : String(e)),
+    let list: DocHandle<WorkspaceDoc> | null = null
+    const open = () =>
+      openProject(repo, list).then(
+        (project) => {
+          setError(null)
+          setOpened(project)
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
       )
+    // Back and forward between projects open the project the address names.
+    window.addEventListener('popstate', open)
+    isLoggedIn().then(async (ok) => {
+      if (!ok) return setLoginNeeded(true)
+      list = await loadWorkspace(repo).catch((e: unknown) => {
+        setWorkspaceError(e instanceof Error ? e.message : String(e))
+        return null
+      })
+      setWorkspace(list)
+      await open()
     })
+    return () => window.removeEventListener('popstate', open)
   }, [repo])
+
+  const show = useCallback(
+    (next: OpenProject) => {
+      if (workspace) addToWorkspace(workspace, next.project.url)
+      showInAddress(next.project.documentId, 'push')
+      setOpened(next)
+    },
+    [workspace],
+  )
+  const projects = useMemo<Projects>(
+    () => ({ workspace, workspaceError, show }),
+    [workspace, workspaceError, show],
+  )
 
   if (loginNeeded) return <LoginRequired />
   if (error) {
@@ -28,9 +60,7 @@ export function App({ repo }: { repo: Repo }) {
         <h1>Could not open the project</h1>
         <p>{error}</p>
         <p>
-          <a href="/" onClick={() => window.localStorage.clear()}>
-            Start a new project
-          </a>
+          <a href="/?new">Start a new project</a>
         </p>
       </main>
     )
@@ -43,10 +73,18 @@ export function App({ repo }: { repo: Repo }) {
     )
   }
   return (
-    <StudioProvider repo={repo} project={opened.project} instance={opened.instance}>
-      <CollabProvider>
-        <Studio />
-      </CollabProvider>
-    </StudioProvider>
+    <ProjectsContext.Provider value={projects}>
+      {/* A new key per project: every panel starts fresh on the newly opened project. */}
+      <StudioProvider
+        key={opened.project.documentId}
+        repo={repo}
+        project={opened.project}
+        instance={opened.instance}
+      >
+        <CollabProvider>
+          <Studio />
+        </CollabProvider>
+      </StudioProvider>
+    </ProjectsContext.Provider>
   )
 }

@@ -1,11 +1,15 @@
 import {
   type AnyDocumentId,
+  addToWorkspace,
   createProject,
   type DocHandle,
   type InstanceDoc,
+  isDeletedProject,
   openProject as openProjectDocuments,
   type ProjectDoc,
   type Repo,
+  type WorkspaceDoc,
+  workspaceProjects,
 } from '@troupe/documents'
 
 const lastProjectKey = 'troupe:last-project'
@@ -22,12 +26,28 @@ export function projectIdFromPath(pathname: string): string | null {
 }
 
 /**
- * Opens the project the address names; at `/`, the last project this browser had open, or a
- * new one. The address then names the project, so it can be opened in another browser.
+ * Opens the project the address names; at `/`, the last project this browser had open, else
+ * the first one in the projects list, else a new one (`/?new` always starts a new one). The
+ * project is put on the list, and the address then names it, so it can be opened in another
+ * browser. A deleted project's address is refused (TRP-152).
  */
-export async function openProject(repo: Repo): Promise<OpenProject> {
+export async function openProject(
+  repo: Repo,
+  workspace: DocHandle<WorkspaceDoc> | null,
+): Promise<OpenProject> {
   const named = projectIdFromPath(window.location.pathname)
-  const id = named ?? window.localStorage.getItem(lastProjectKey)
+  const deleted = (id: string) => workspace !== null && isDeletedProject(workspace.doc(), id)
+  if (named && deleted(named)) {
+    throw new Error(
+      `TRP-152 Project ${named} was deleted from your projects list. Open another project from the list, or import its project file if you exported it.`,
+    )
+  }
+  const remembered = window.localStorage.getItem(lastProjectKey)
+  const listed = workspace ? workspaceProjects(workspace.doc())[0]?.url : undefined
+  const fresh = new URLSearchParams(window.location.search).has('new')
+  const id = fresh
+    ? null
+    : (named ?? (remembered && !deleted(remembered) ? remembered : null) ?? listed ?? null)
   let opened: OpenProject
   if (id) {
     try {
@@ -39,12 +59,21 @@ export async function openProject(repo: Repo): Promise<OpenProject> {
   } else {
     opened = createProject(repo)
   }
-  const documentId = opened.project.documentId
-  window.localStorage.setItem(lastProjectKey, documentId)
-  if (window.location.pathname !== `/p/${documentId}`) {
-    window.history.replaceState(null, '', `/p/${documentId}${window.location.search}`)
-  }
+  if (workspace) addToWorkspace(workspace, opened.project.url)
+  showInAddress(opened.project.documentId, 'replace')
   return opened
+}
+
+/** Names the project in the address bar (and remembers it as this browser's last one). */
+export function showInAddress(documentId: string, how: 'push' | 'replace'): void {
+  window.localStorage.setItem(lastProjectKey, documentId)
+  const path = `/p/${documentId}`
+  const search = new URLSearchParams(window.location.search)
+  search.delete('new')
+  const query = search.size ? `?${search}` : ''
+  if (window.location.pathname === path && !window.location.search.includes('new')) return
+  if (how === 'push') window.history.pushState(null, '', `${path}${query}`)
+  else window.history.replaceState(null, '', `${path}${query}`)
 }
 
 async function findProject(repo: Repo, id: string): Promise<OpenProject> {

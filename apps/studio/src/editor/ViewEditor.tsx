@@ -3,6 +3,8 @@ import { setActorView } from '@troupe/documents'
 import { useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { viewIssues } from './checks'
+import { refusalsOf } from './refusals'
 import { useJsonDraftEditor } from './useJsonDraftEditor'
 
 /**
@@ -34,9 +36,10 @@ export function ViewEditor() {
     commit: (id, value) => {
       const issues = validateView(value, id)
       if (issues.length) return issues.map(formatIssue)
-      setActorView(project, id, value as View)
-      return []
+      // The project check can still refuse it (a placement of a missing actor): keep the draft.
+      return refusalsOf(() => setActorView(project, id, value as View))
     },
+    check: (id, value) => viewIssues(value, id, project.doc()),
   })
 
   return (

@@ -1,4 +1,4 @@
-import { viewJsonSchema } from '@troupe/core'
+import { skillsJsonSchema, viewJsonSchema } from '@troupe/core'
 import * as monaco from 'monaco-editor'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
@@ -16,6 +16,7 @@ self.MonacoEnvironment = {
 
 export const viewModelPrefix = 'troupe://view/'
 export const contextModelPrefix = 'troupe://context/'
+export const skillsModelPrefix = 'troupe://skills/'
 
 monaco.json.jsonDefaults.setDiagnosticsOptions({
   validate: true,
@@ -36,8 +37,19 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
         description: "The actor's initial context (its state before any message)",
         properties: {
           visible: { type: 'boolean', description: 'The actor renders unless this is false' },
+          viewActors: {
+            type: 'object',
+            description:
+              "A view switcher's actors by view mode: @view/swapActors { viewMode } shows that actor as the only child",
+            additionalProperties: { type: 'string' },
+          },
         },
       },
+    },
+    {
+      uri: 'troupe://schema/skills.json',
+      fileMatch: [`${skillsModelPrefix}*`],
+      schema: skillsJsonSchema(),
     },
   ],
 })

@@ -1,6 +1,7 @@
 import type { Json } from '@troupe/core'
 import type { editor as MonacoEditor } from 'monaco-editor'
 import { type RefObject, useEffect, useRef, useState } from 'react'
+import { type EditorIssue, markersFor } from './markers'
 import { parseJsonText } from './parseJsonText'
 
 type MonacoModule = typeof import('./monacoSetup')
@@ -18,6 +19,11 @@ export interface JsonDraftOptions {
   commitDelayMs: number
   /** Validates and writes parsed JSON; returns the problems that refused it (empty when written). */
   commit(subject: string, value: Json): string[]
+  /**
+   * Problems to mark in the text (schema errors come from Monaco's JSON Schema check; these
+   * add Troupe's: unsafe content, references to missing actors, …), checked after each pause.
+   */
+  check?(subject: string, value: Json): EditorIssue[]
 }
 
 /**
@@ -77,13 +83,18 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
   // Validate and commit edits after a pause in typing.
   useEffect(() => {
     if (!editor || !subject) return
+    const active = { editor, subject }
     let timer: ReturnType<typeof setTimeout> | undefined
     const subscription = editor.onDidChangeModelContent((event) => {
-      if (event.isFlush) return
+      // A remote change replaced the text: mark its problems, nothing to commit.
+      if (event.isFlush) {
+        checkText()
+        return
+      }
       draftFor.current = subject
       clearTimeout(timer)
       timer = setTimeout(() => {
-        const parsed = parseJsonText(editor.getValue())
+        const parsed = checkText()
         const refused = parsed.ok
           ? latest.current.commit(subject, parsed.value)
           : [`${parsed.issue.code} ${parsed.issue.message}`]
@@ -91,11 +102,25 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
         if (refused.length === 0) draftFor.current = null
       }, commitDelayMs)
     })
+    function showMarkers(issues: EditorIssue[]) {
+      const model = active.editor.getModel()
+      if (!model || !monacoModule) return
+      const { MarkerSeverity, editor: editors } = monacoModule.monaco
+      const severity = { error: MarkerSeverity.Error, warning: MarkerSeverity.Warning }
+      editors.setModelMarkers(model, 'troupe', markersFor(model, issues, severity))
+    }
+    function checkText() {
+      const parsed = parseJsonText(active.editor.getValue())
+      showMarkers(parsed.ok ? (latest.current.check?.(active.subject, parsed.value) ?? []) : [])
+      return parsed
+    }
+    // The text as it opens is checked too: problems merged in from elsewhere show at once.
+    checkText()
     return () => {
       clearTimeout(timer)
       subscription.dispose()
     }
-  }, [editor, subject, commitDelayMs])
+  }, [editor, monacoModule, subject, commitDelayMs])
 
   return { problems }
 }

@@ -1,7 +1,9 @@
-import { formatIssue, type JsonObject, TroupeValidationError } from '@troupe/core'
+import type { JsonObject } from '@troupe/core'
 import { setActorContext } from '@troupe/documents'
 import { useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
+import { contextIssues } from '../editor/checks'
+import { refusalsOf } from '../editor/refusals'
 import { useJsonDraftEditor } from '../editor/useJsonDraftEditor'
 
 /**
@@ -33,15 +35,9 @@ export function ContextEditor({ actorId, context }: { actorId: string; context: 
         return ['TRP-101 A context is a JSON object: { "key": value, … }']
       }
       // The documents layer validates (unsafe keys, shapes); a refusal keeps the draft.
-      try {
-        setActorContext(project, id, value)
-        return []
-      } catch (error) {
-        return error instanceof TroupeValidationError
-          ? error.issues.map(formatIssue)
-          : [error instanceof Error ? error.message : String(error)]
-      }
+      return refusalsOf(() => setActorContext(project, id, value))
     },
+    check: (_id, value) => contextIssues(value, project.doc()),
   })
 
   return (

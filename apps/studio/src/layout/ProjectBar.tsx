@@ -5,6 +5,9 @@ import { type SyncStatus, useSyncStatus } from '../app/useSyncStatus'
 import { PeopleList } from '../collab/PeopleList'
 import { UndoButtons } from '../collab/UndoButtons'
 import { useUndo } from '../collab/useUndo'
+import { ImportExportButtons } from '../projects/ImportExport'
+import { ProjectsButton } from '../projects/ProjectsDialog'
+import { SkillsButton } from '../skills/SkillsEditor'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',
@@ -23,6 +26,9 @@ export function ProjectBar() {
     <header className="studio-bar">
       <strong className="studio-logo">Troupe</strong>
       <span className="studio-project-name">{doc.name}</span>
+      <ProjectsButton />
+      <ImportExportButtons />
+      <SkillsButton />
       <span
         className="studio-project-link"
         title="Open this address in another browser to work on the same project"

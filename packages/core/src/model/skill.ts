@@ -11,6 +11,8 @@ export type SkillStep = z.infer<typeof skillStepSchema>
 
 export const projectSkillSchema = z.object({
   when: valueSchema.optional().describe('Guard expression; the skill runs only when it is truthy'),
-  steps: z.array(skillStepSchema),
+  steps: z
+    .array(skillStepSchema)
+    .describe('The steps, run in order; each runs one built-in skill on the receiving actor'),
 })
 export type ProjectSkill = z.infer<typeof projectSkillSchema>

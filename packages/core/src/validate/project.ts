@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { issueCodes, type JsonPath, type TroupeIssue } from '../issues'
 import { actorDefinitionSchema } from '../model/actor'
-import { isBuiltInSkill, isReservedSkillName } from '../model/built-in-skills'
 import { type ProjectFile, projectFileSchema } from '../model/project'
 import { findUnsafeKeys, stripUnsafeKeys } from '../safety/keys'
 import { checkGraph } from './graph'
+import { checkSkills } from './skills'
 import { checkValue, IssueList } from './values'
 import { validateView } from './view'
 
@@ -28,19 +28,19 @@ function issueAt(code: TroupeIssue['code'], message: string, path: JsonPath): Tr
   return { code, message, path }
 }
 
-/** `{ slot, actor }` placements anywhere in a view, with their paths. */
-function placements(
+/** `{ slot, actor }` placements anywhere in a view, with their paths (from `at`). */
+export function viewPlacements(
   view: unknown,
   at: JsonPath,
   found: [string, JsonPath][] = [],
 ): [string, JsonPath][] {
   if (Array.isArray(view))
     view.forEach((v, i) => {
-      placements(v, [...at, i], found)
+      viewPlacements(v, [...at, i], found)
     })
   else if (isObject(view)) {
     if (typeof view.actor === 'string' && 'slot' in view) found.push([view.actor, [...at, 'actor']])
-    for (const key of Object.keys(view)) placements(view[key], [...at, key], found)
+    for (const key of Object.keys(view)) viewPlacements(view[key], [...at, key], found)
   }
   return found
 }
@@ -61,7 +61,7 @@ function checkActor(
       } else if (query.where !== undefined) checkValue(query.where, [...at, 'where'], out)
     }
   }
-  for (const [target, at] of placements(actor.view, ['view'])) {
+  for (const [target, at] of viewPlacements(actor.view, ['view'])) {
     if (!Object.hasOwn(actors, target))
       out.add(issueCodes.missingActor, `places missing actor "${target}"`, at)
     else if (!actor.children.includes(target)) {
@@ -73,34 +73,6 @@ function checkActor(
     }
   }
   return [...validateView(actor.view, id), ...out.issues]
-}
-
-function checkSkills(skills: ProjectFile['skills']): TroupeIssue[] {
-  const out = new IssueList()
-  for (const name of Object.keys(skills ?? {})) {
-    const skill = skills![name]!
-    const at = ['skills', name]
-    if (isReservedSkillName(name)) {
-      out.add(
-        issueCodes.reservedSkillName,
-        `"${name}": names starting with @ are reserved for built-in skills`,
-        at,
-      )
-    }
-    if (skill.when !== undefined) checkValue(skill.when, [...at, 'when'], out)
-    skill.steps.forEach((step, i) => {
-      const stepAt = [...at, 'steps', i]
-      if (!isBuiltInSkill(step.skill)) {
-        out.add(issueCodes.unknownSkill, `step skill "${step.skill}" is not a built-in skill`, [
-          ...stepAt,
-          'skill',
-        ])
-      }
-      if (step.payload !== undefined) checkValue(step.payload, [...stepAt, 'payload'], out)
-      if (step.when !== undefined) checkValue(step.when, [...stepAt, 'when'], out)
-    })
-  }
-  return out.issues
 }
 
 function checkEntities(entities: ProjectFile['entities']): TroupeIssue[] {

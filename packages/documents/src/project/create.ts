@@ -4,7 +4,12 @@ import { parseProjectText, TroupeValidationError, validateProject } from '@troup
 import { initialState } from '@troupe/runtime'
 import { initialContainers } from '../instance/containers'
 import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
-import { PROJECT_DOC_TYPE, PROJECT_DOC_VERSION, type ProjectDoc } from '../schema/project'
+import {
+  type CanvasPosition,
+  PROJECT_DOC_TYPE,
+  PROJECT_DOC_VERSION,
+  type ProjectDoc,
+} from '../schema/project'
 import { plain } from '../write-json'
 import { layoutActors } from './layout'
 
@@ -17,6 +22,8 @@ export interface CreateProjectOptions {
   name?: string
   /** Start from this project file (validated first; a refused file creates nothing). */
   from?: ProjectFile
+  /** Canvas positions by actor id (a duplicate keeps its source's); others are laid out. */
+  positions?: Record<string, CanvasPosition>
 }
 
 /** The root a new empty project starts with: a container that handles its own events. */
@@ -42,7 +49,7 @@ function emptyProjectFile(name: string): ProjectFile {
  */
 export function createProject(repo: Repo, options: CreateProjectOptions = {}): ProjectHandles {
   const file = options.from ? checked(options.from) : emptyProjectFile(options.name ?? 'Untitled')
-  const positions = layoutActors(file)
+  const positions = { ...layoutActors(file), ...options.positions }
   const actors: ProjectDoc['actors'] = {}
   for (const [id, definition] of Object.entries(file.actors)) {
     actors[id] = { ...definition, position: positions[id] ?? { x: 0, y: 0 } }

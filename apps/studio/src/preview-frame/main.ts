@@ -1,6 +1,6 @@
 import { listenForPreviewHost } from '@troupe/renderer'
 import tailwindIndexCss from 'tailwindcss/index.css?raw'
-import { createAppCssCompiler } from './appCss'
+import { createAppCssCompiler } from '@troupe/styles'
 import { keepStylesLive } from './liveStyles'
 
 /**

@@ -11,6 +11,7 @@ import { OwnerSession } from './access/session'
 import { ensureOwnerToken } from './access/token'
 import { handleRequest } from './http/routes'
 import { type Logger, silentLogger } from './logger'
+import { PublishedApps } from './publish/published-apps'
 import { createUpgradeHandler } from './sync/upgrade'
 
 export interface ServerLimits extends SyncLimits {
@@ -29,6 +30,8 @@ export interface ServerOptions {
   dataDir?: string
   /** The built studio (Vite output). */
   studioDir?: string
+  /** The built player of published apps (Vite output). */
+  playerDir?: string
   limits?: Partial<ServerLimits>
   /** Published apps' visitor grants by slug (issue 6); none by default. */
   visitorGrants?: VisitorGrants
@@ -56,11 +59,14 @@ export interface RunningServer {
   tokenCreated: boolean
   port: number
   repo: Repo
+  /** The published apps (issue 6): publish, versions, rollback. */
+  apps: PublishedApps
   /** Stops accepting connections, writes every document to disk, then resolves. */
   close(): Promise<void>
 }
 
 export const defaultStudioDir = fileURLToPath(new URL('../../studio/dist', import.meta.url))
+export const defaultPlayerDir = fileURLToPath(new URL('../../player/dist', import.meta.url))
 
 /**
  * The Troupe server: the automerge-repo sync endpoint at /sync behind the owner's login and
@@ -71,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1'
   const dataDir = resolve(options.dataDir ?? './data')
   const studioDir = options.studioDir ?? defaultStudioDir
+  const playerDir = options.playerDir ?? defaultPlayerDir
   const log = options.logger ?? silentLogger()
   const { maxConnectionsPerClient, ...syncLimits } = {
     ...defaultServerLimits,
@@ -102,13 +109,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         `${issueCodes.storageFailed} could not write a document; its changes are not acknowledged`,
       ),
   })
+  const apps = await PublishedApps.open(repo, dataDir)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxMessageBytes })
 
   // The port is known only after listen; the session (its cookie name) needs it, so the
   // handlers look it up when the first request arrives.
   let session: OwnerSession | undefined
   const http = createServer((req, res) =>
-    handleRequest({ session: session as OwnerSession, studioDir, log }, req, res),
+    handleRequest(
+      { session: session as OwnerSession, studioDir, log, published: { apps, playerDir } },
+      req,
+      res,
+    ),
   )
   let upgrade: ReturnType<typeof createUpgradeHandler> | undefined
   http.on('upgrade', (req, socket, head) => upgrade?.(req, socket, head))
@@ -126,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     session,
     sockets,
     sync,
-    visitorGrants: options.visitorGrants ?? (() => undefined),
+    visitorGrants: options.visitorGrants ?? apps.grant,
     maxConnectionsPerClient,
     log,
   })
@@ -167,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokenCreated: created,
     port,
     repo,
+    apps,
     close,
   }
 }

@@ -28,7 +28,7 @@ export const layers = {
   },
   // The published app: runtime and view renderer only, no editor code (issue 6).
   'apps/player': {
-    workspace: ['@troupe/core', '@troupe/documents', '@troupe/renderer'],
+    workspace: ['@troupe/core', '@troupe/documents', '@troupe/renderer', '@troupe/styles'],
     outside: ['react', 'react-dom', 'react/*', 'react-dom/*', 'vite', '@vitejs/*', ...node],
   },
   'apps/studio': {

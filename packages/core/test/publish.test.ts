@@ -34,7 +34,13 @@ describe('diffDefinitions', () => {
     expect(diff.added).toEqual(['c'])
     expect(diff.removed).toEqual(['b'])
     expect(diff.changed).toEqual([
-      { actorId: 'a', paths: [['context', 'text'], ['subscriptions', 0]] },
+      {
+        actorId: 'a',
+        paths: [
+          ['context', 'text'],
+          ['subscriptions', 0],
+        ],
+      },
       { actorId: 'root', paths: [['children', 1]] },
     ])
     expect(diff.project).toEqual([['settings']])

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { type SyncStatus, useSyncStatus } from '../app/useSyncStatus'
+import { PublishButton } from '../publish/PublishDialog'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',
@@ -33,6 +34,7 @@ export function ProjectBar() {
       >
         Commands
       </button>
+      <PublishButton />
       <span role="status" aria-label="Sync status" className={`studio-sync is-${status}`}>
         {statusText[status]}
       </span>

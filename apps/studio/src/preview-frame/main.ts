@@ -1,6 +1,6 @@
 import { listenForPreviewHost } from '@troupe/renderer'
-import tailwindIndexCss from 'tailwindcss/index.css?raw'
 import { createAppCssCompiler } from '@troupe/styles'
+import tailwindIndexCss from 'tailwindcss/index.css?raw'
 import { keepStylesLive } from './liveStyles'
 
 /**

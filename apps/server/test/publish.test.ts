@@ -80,13 +80,13 @@ describe('publishing through the server', () => {
       body: JSON.stringify({ project: project.url, slug: 'x' }),
     })
     expect(response.status).toBe(401)
-    expect((await response.json()).code).toBe('TRP-600')
+    expect((await response.text().then(JSON.parse)).code).toBe('TRP-600')
   })
 
   it('publishes version 1 live at /apps/<slug> with the key shown once, then version 2; both stay reachable', async () => {
     const first = await publish({ project: project.url, slug: 'header', note: 'first' })
     expect(first.status).toBe(201)
-    const v1 = await first.json()
+    const v1 = await first.text().then(JSON.parse)
     expect(v1).toMatchObject({ slug: 'header', number: 1, path: '/apps/header' })
     expect(v1.key).toMatch(/^troupe_app_/)
 
@@ -104,7 +104,9 @@ describe('publishing through the server', () => {
 
     setActorContext(project, 'title', { visible: true, title: 'Second' })
     await whenSynced(owner, project)
-    const second = await (await publish({ project: project.url, slug: 'header' })).json()
+    const second = await (await publish({ project: project.url, slug: 'header' }))
+      .text()
+      .then(JSON.parse)
     expect(second).toMatchObject({ number: 2, versionPath: '/apps/header/v/2' })
     expect(second.key).toBeUndefined()
 
@@ -117,7 +119,7 @@ describe('publishing through the server', () => {
     expect((await fetch(`${server.url}/apps/header/v/9`)).status).toBe(404)
     expect((await fetch(`${server.url}/apps/nothing`)).status).toBe(404)
 
-    const diff = await (await api('/api/apps/header/diff?from=1&to=2')).json()
+    const diff = await (await api('/api/apps/header/diff?from=1&to=2')).text().then(JSON.parse)
     expect(diff).toEqual({
       added: [],
       removed: [],
@@ -129,9 +131,9 @@ describe('publishing through the server', () => {
       method: 'POST',
       body: JSON.stringify({ to: 1 }),
     })
-    expect(await rolled.json()).toMatchObject({ number: 3, live: 3 })
+    expect(await rolled.text().then(JSON.parse)).toMatchObject({ number: 3, live: 3 })
     expect((await bootOf('/apps/header')).definition.actors.title.context.title).toBe('My App')
-    const summary = await (await api('/api/apps/header')).json()
+    const summary = await (await api('/api/apps/header')).text().then(JSON.parse)
     expect(
       summary.versions.map((v: { number: number; live: boolean }) => [v.number, v.live]),
     ).toEqual([
@@ -140,7 +142,9 @@ describe('publishing through the server', () => {
       [3, true],
     ])
     expect(summary.versions[2].rollbackOf).toBe(1)
-    const listed = await (await api(`/api/apps?project=${encodeURIComponent(project.url)}`)).json()
+    const listed = await (await api(`/api/apps?project=${encodeURIComponent(project.url)}`))
+      .text()
+      .then(JSON.parse)
     expect(listed.map((a: { slug: string }) => a.slug)).toEqual(['header'])
   })
 
@@ -152,7 +156,7 @@ describe('publishing through the server', () => {
     await whenSynced(owner, broken)
     const response = await publish({ project: broken.url, slug: 'broken' })
     expect(response.status).toBe(422)
-    const body = await response.json()
+    const body = await response.text().then(JSON.parse)
     expect(body.code).toBe('TRP-300')
     expect(body.issues[0]).toMatchObject({
       code: 'TRP-110',
@@ -161,10 +165,10 @@ describe('publishing through the server', () => {
     })
     expect((await fetch(`${server.url}/apps/broken`)).status).toBe(404)
     const bad = await publish({ project: project.url, slug: 'Bad Slug' })
-    expect((await bad.json()).code).toBe('TRP-301')
+    expect((await bad.text().then(JSON.parse)).code).toBe('TRP-301')
     const missing = await publish({ project: 'automerge:2j9knpCseyhnK8izDmLpGP5WMdZQ', slug: 'm' })
     expect(missing.status).toBe(404)
-    expect((await missing.json()).code).toBe('TRP-310')
+    expect((await missing.text().then(JSON.parse)).code).toBe('TRP-310')
   })
 
   describe('a shared-state app', () => {
@@ -173,7 +177,9 @@ describe('publishing through the server', () => {
     beforeAll(async () => {
       const published = await (
         await publish({ project: project.url, slug: 'team', scope: 'shared' })
-      ).json()
+      )
+        .text()
+        .then(JSON.parse)
       key = published.key
       app = await owner.find<AppDoc>(
         JSON.parse(readFileSync(join(data.path, 'apps.json'), 'utf8')).team,
@@ -225,7 +231,7 @@ describe('publishing through the server', () => {
         body: JSON.stringify({ event: '@ui/toggleVisible' }),
       })
       expect(noKey.status).toBe(401)
-      expect((await noKey.json()).code).toBe('TRP-305')
+      expect((await noKey.text().then(JSON.parse)).code).toBe('TRP-305')
       const wrong = await fetch(`${server.url}/apps/team/actors/menu`, {
         headers: { authorization: 'Bearer troupe_app_wrong' },
       })
@@ -236,40 +242,43 @@ describe('publishing through the server', () => {
           ...init,
           headers: { authorization: `Bearer ${key}` },
         })
-      expect((await (await withKey('menu')).json()).context.visible).toBe(false)
+      expect((await (await withKey('menu')).text().then(JSON.parse)).context.visible).toBe(false)
       const raised = await withKey('menuButton/events', {
         method: 'POST',
         body: JSON.stringify({ event: '@ui/toggleVisible' }),
       })
       expect(raised.status).toBe(200)
-      expect((await raised.json()).log[0]).toMatchObject({ outcome: 'handled' })
-      expect((await (await withKey('menu')).json()).context.visible).toBe(true)
+      expect((await raised.text().then(JSON.parse)).log[0]).toMatchObject({ outcome: 'handled' })
+      expect((await (await withKey('menu')).text().then(JSON.parse)).context.visible).toBe(true)
 
       const unknown = await withKey('nobody')
       expect(unknown.status).toBe(404)
-      expect((await unknown.json()).code).toBe('TRP-307')
+      expect((await unknown.text().then(JSON.parse)).code).toBe('TRP-307')
       const bad = await withKey('menuButton/events', {
         method: 'POST',
         body: JSON.stringify({ event: '', payload: {} }),
       })
       expect(bad.status).toBe(400)
-      expect(await bad.json()).toMatchObject({ code: 'TRP-308', path: ['event'] })
+      expect(await bad.text().then(JSON.parse)).toMatchObject({ code: 'TRP-308', path: ['event'] })
       const proto = await withKey('title/events', {
         method: 'POST',
         body: '{"event":"@input/updateContext","payload":{"__proto__":{"x":1}}}',
       })
-      expect(await proto.json()).toMatchObject({ code: 'TRP-308', path: ['payload', '__proto__'] })
+      expect(await proto.text().then(JSON.parse)).toMatchObject({
+        code: 'TRP-308',
+        path: ['payload', '__proto__'],
+      })
     })
 
     it('refuses the integration API for a per-visitor app (TRP-306)', async () => {
-      const { key: visitorKey } = await (
-        await publish({ project: project.url, slug: 'solo' })
-      ).json()
+      const { key: visitorKey } = await (await publish({ project: project.url, slug: 'solo' }))
+        .text()
+        .then(JSON.parse)
       const response = await fetch(`${server.url}/apps/solo/actors/menu`, {
         headers: { authorization: `Bearer ${visitorKey}` },
       })
       expect(response.status).toBe(422)
-      expect((await response.json()).code).toBe('TRP-306')
+      expect((await response.text().then(JSON.parse)).code).toBe('TRP-306')
     })
   })
 

@@ -5,6 +5,8 @@ import { UsageError } from './read-file'
 export const usage = `Usage:
   troupe validate <project.json>
   troupe run <project.json> --events <events.json> [--data DIR]
+  troupe publish <project.json | project URL> [--slug NAME] [--note TEXT] [--scope visitor|shared]
+                 (--server URL --token TOKEN | --data DIR)
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -12,7 +14,10 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
           raises each event of the events file ([{ "from", "event", "payload"? }]) and prints
           the final state as JSON: { "actors": { <id>: { "context", "children" } },
           "entities": { <schema>: [ ... ] } }. "context" is the effective context (initial
-          context, the instance's writes, queries filled), as the actor's view sees it.`
+          context, the instance's writes, queries filled), as the actor's view sees it.
+publish   validates the project and publishes it as a new version of the app /apps/<slug>
+          on a running server (--server/--token, or TROUPE_SERVER/TROUPE_TOKEN) or into a
+          data folder (--data, server stopped); prints { slug, number, path, key? }.`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -42,6 +47,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         },
         io,
       )
+    }
+    if (command === 'publish') {
+      const { publishFromArgs } = await import('./commands/publish-args')
+      return await publishFromArgs(rest, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

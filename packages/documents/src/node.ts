@@ -97,7 +97,7 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
 }
 
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
-export { APP_INDEX_FILE, AppIndex } from './publish/app-index'
+export { APP_INDEX_FILE, AppIndex, publishIndexed } from './publish/app-index'
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'

@@ -12,12 +12,11 @@ import {
   isValidAutomergeUrl,
   listVersions,
   type ProjectDoc,
-  publishProject,
   type Repo,
   rollbackApp,
   versionDefinition,
 } from '@troupe/documents'
-import { AppIndex } from '@troupe/documents/node'
+import { AppIndex, publishIndexed } from '@troupe/documents/node'
 import { compileAppCssInNode } from '@troupe/styles/node'
 import { type VisitorGrant, visitorGrantFor } from '../access/policy'
 
@@ -107,13 +106,11 @@ export class PublishedApps {
         `no project document ${request.project} on this server`,
         ['project'],
       )
-    const existing = await this.#find(request.slug)
-    const result = await publishProject(this.#repo, project, existing, {
+    const result = await publishIndexed(this.#repo, this.#index, project, {
       slug: request.slug,
       ...(request.note ? { note: request.note } : {}),
       ...(request.scope ? { scope: request.scope } : {}),
     })
-    if (!existing) this.#index.set(request.slug, result.app.url)
     this.#remember(request.slug, result.app.doc())
     return {
       slug: request.slug,

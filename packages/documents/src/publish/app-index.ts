@@ -8,6 +8,10 @@ import {
   writeSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
+import type { AppDoc } from '../schema/app'
+import type { ProjectDoc } from '../schema/project'
+import { type PublishOptions, type PublishResult, publishProject } from './publish'
 
 /** The file, in a data folder, that maps each published app's slug to its app record's URL. */
 export const APP_INDEX_FILE = 'apps.json'
@@ -66,4 +70,24 @@ function readIndex(file: string): Record<string, string> {
       (entry): entry is [string, string] => typeof entry[1] === 'string',
     ),
   )
+}
+
+/**
+ * Publishes through a data folder's slug index: finds the slug's app record (if any),
+ * publishes a new version (see publishProject) and records a new app in the index. The server
+ * and `troupe publish --data` both publish this way.
+ */
+export async function publishIndexed(
+  repo: Repo,
+  index: AppIndex,
+  project: DocHandle<ProjectDoc>,
+  options: PublishOptions,
+): Promise<PublishResult> {
+  const url = index.get(options.slug)
+  const existing = url
+    ? await repo.find<AppDoc>(url as AnyDocumentId).catch(() => undefined)
+    : undefined
+  const result = await publishProject(repo, project, existing, options)
+  if (!existing) index.set(options.slug, result.app.url)
+  return result
 }

@@ -7,6 +7,7 @@ export const usage = `Usage:
   troupe run <project.json> --events <events.json> [--data DIR]
   troupe publish <project.json | project URL> [--slug NAME] [--note TEXT] [--scope visitor|shared]
                  (--server URL --token TOKEN | --data DIR)
+  troupe export (<project.json> | --app SLUG [--version N] --data DIR) --out DIR
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -17,7 +18,9 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
           context, the instance's writes, queries filled), as the actor's view sees it.
 publish   validates the project and publishes it as a new version of the app /apps/<slug>
           on a running server (--server/--token, or TROUPE_SERVER/TROUPE_TOKEN) or into a
-          data folder (--data, server stopped); prints { slug, number, path, key? }.`
+          data folder (--data, server stopped); prints { slug, number, path, key? }.
+export    writes a static bundle (index.html, assets/, app.css, definition.json) that runs
+          from any static file host with state per visitor and no Troupe server.`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -51,6 +54,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'publish') {
       const { publishFromArgs } = await import('./commands/publish-args')
       return await publishFromArgs(rest, io)
+    }
+    if (command === 'export') {
+      const { exportFromArgs } = await import('./commands/export-args')
+      return await exportFromArgs(rest, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

@@ -103,6 +103,7 @@ describe('troupe publish --server', () => {
 
   it('refuses a wrong token', () => {
     const run = troupe('publish', header, '--server', url, '--token', 'wrong', '--slug', 'x')
-    expect(run.status).not.toBe(0)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('TRP-600')
   })
 })

@@ -104,6 +104,14 @@ async function publishToServer(
 ): Promise<PublishedLine> {
   const base = (options.server as string).replace(/\/$/, '')
   if (!options.token) throw new UsageError('publish --server needs --token (or TROUPE_TOKEN)')
+  // Checked first, so a wrong token is named as such instead of a sync that never completes.
+  const session = await fetch(`${base}/api/session`, {
+    headers: { authorization: `Bearer ${options.token}` },
+  })
+  if (!session.ok)
+    throw new UsageError(
+      `${issueCodes.loginRequired} ${base} refused the token: use the owner token (the server's data folder, file owner-token)`,
+    )
   let projectUrl = options.source
   let name: string | undefined
   if (text !== undefined) {

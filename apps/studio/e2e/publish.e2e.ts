@@ -118,3 +118,30 @@ test('publish, visit, reload, publish again, open version 1, roll back', async (
   await app.getByRole('button', { name: 'Click me' }).waitFor()
   await Promise.all([owner.close(), visitor.close()])
 })
+
+test('a shared-state app: two visitors see the same state, synced through the server', async () => {
+  const owner = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const studio = await owner.newPage()
+  await studio.goto(server.url)
+  await studio.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+  await palette(studio)
+    .getByRole('list', { name: 'Templates' })
+    .getByRole('button', { name: 'Form' })
+    .click()
+  await studio.getByRole('button', { name: 'Publish', exact: true }).click()
+  const dialog = publishDialog(studio)
+  await dialog.getByRole('textbox', { name: 'App address' }).fill('team-board')
+  await dialog.getByRole('radio', { name: /Shared/ }).check()
+  await dialog.getByRole('button', { name: 'Publish version' }).click()
+  await dialog.getByRole('status', { name: 'Publish status' }).getByRole('link').waitFor()
+
+  const [first, second] = await Promise.all([
+    visitors.newContext().then((c) => c.newPage()),
+    visitors.newContext().then((c) => c.newPage()),
+  ])
+  await Promise.all([first, second].map((page) => page.goto(`${server.url}/apps/team-board`)))
+  await first.getByRole('textbox').fill('seen by everyone')
+  await first.getByRole('button', { name: 'Send' }).click()
+  await second.locator('p', { hasText: 'seen by everyone' }).waitFor()
+  await owner.close()
+})

@@ -1,7 +1,12 @@
 import type { RaisedEvent } from '@troupe/core'
 import { instanceState, raiseEvent } from '@troupe/documents'
-import { createBrowserRepo, defaultSyncUrl } from '@troupe/documents/browser'
+import {
+  createBrowserRepo,
+  defaultSyncUrl,
+  initializeAutomergeWasm,
+} from '@troupe/documents/browser'
 import { TroupeView } from '@troupe/renderer'
+import wasmUrl from 'automerge-wasm-url'
 import { createRoot } from 'react-dom/client'
 import { readBoot } from './boot'
 import { openInstance } from './instance'
@@ -13,7 +18,11 @@ import { openInstance } from './instance'
  * definition is a plain copy in the page; no definition document is ever opened, so nothing
  * a visitor does can reach one.
  */
+// Started as the module loads: the wasm downloads and compiles while the page gets ready.
+const automergeReady = initializeAutomergeWasm(wasmUrl)
+
 async function main() {
+  await automergeReady
   const element = document.getElementById('app')
   if (!element) throw new Error('The player page has no #app element')
   const boot = readBoot(document)

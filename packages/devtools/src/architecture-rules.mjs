@@ -29,7 +29,16 @@ export const layers = {
   // The published app: runtime and view renderer only, no editor code (issue 6).
   'apps/player': {
     workspace: ['@troupe/core', '@troupe/documents', '@troupe/renderer', '@troupe/styles'],
-    outside: ['react', 'react-dom', 'react/*', 'react-dom/*', 'vite', '@vitejs/*', ...node],
+    outside: [
+      'react',
+      'react-dom',
+      'react/*',
+      'react-dom/*',
+      'automerge-wasm-url', // the URL of Automerge's .wasm asset (alias in its vite.config.ts)
+      'vite',
+      '@vitejs/*',
+      ...node,
+    ],
   },
   'apps/studio': {
     workspace: [

@@ -2,6 +2,7 @@ import { Repo } from '@automerge/automerge-repo'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
+  type AnyDocumentId,
   addActor,
   createProject,
   diffVersions,
@@ -122,7 +123,7 @@ describe('publishing a project', () => {
     })
     const url = app.doc().instanceUrl
     expect(url).toMatch(/^automerge:/)
-    const instance = await repo.find(url as `automerge:${string}`)
+    const instance = await repo.find(url as AnyDocumentId)
     expect(Object.keys(instanceState(instance.doc() as never).actors)).toEqual(['root'])
     await publishProject(repo, project, app, { slug: 'team' })
     expect(app.doc().instanceUrl).toBe(url)

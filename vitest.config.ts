@@ -41,6 +41,7 @@ export default defineConfig({
       nodeProject('server', 'apps/server'),
       nodeProject('devtools', 'packages/devtools'),
       nodeProject('studio', 'apps/studio'),
+      nodeProject('styles', 'packages/styles'),
       {
         resolve: { alias: [{ find: /^@automerge\/automerge$/, replacement: automergeBrowser }] },
         test: {

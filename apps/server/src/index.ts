@@ -1,6 +1,14 @@
-export { gateFor, type Role, type VisitorGrant, type VisitorGrants } from './access/policy'
-export { createLogger, silentLogger } from './logger'
 export {
+  gateFor,
+  type Role,
+  type VisitorGrant,
+  type VisitorGrants,
+  visitorGrantFor,
+} from './access/policy'
+export { createLogger, silentLogger } from './logger'
+export type { AppSummary, Published, PublishRequest } from './publish/published-apps'
+export {
+  defaultPlayerDir,
   defaultServerLimits,
   defaultStudioDir,
   type RunningServer,

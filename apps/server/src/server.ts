@@ -16,6 +16,7 @@ import { OwnerSession } from './access/session'
 import { ensureOwnerToken } from './access/token'
 import { handleRequest } from './http/routes'
 import { type Logger, silentLogger } from './logger'
+import { PublishedApps } from './publish/published-apps'
 import { createUpgradeHandler } from './sync/upgrade'
 import { workspaceLocator } from './workspace'
 
@@ -35,6 +36,8 @@ export interface ServerOptions {
   dataDir?: string
   /** The built studio (Vite output). */
   studioDir?: string
+  /** The built player of published apps (Vite output). */
+  playerDir?: string
   limits?: Partial<ServerLimits>
   /** Published apps' visitor grants by slug (issue 6); none by default. */
   visitorGrants?: VisitorGrants
@@ -62,11 +65,14 @@ export interface RunningServer {
   tokenCreated: boolean
   port: number
   repo: Repo
+  /** The published apps (issue 6): publish, versions, rollback. */
+  apps: PublishedApps
   /** Stops accepting connections, writes every document to disk, then resolves. */
   close(): Promise<void>
 }
 
 export const defaultStudioDir = fileURLToPath(new URL('../../studio/dist', import.meta.url))
+export const defaultPlayerDir = fileURLToPath(new URL('../../player/dist', import.meta.url))
 
 /**
  * The Troupe server: the automerge-repo sync endpoint at /sync behind the owner's login and
@@ -93,6 +99,7 @@ async function serve(
 ): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
   const studioDir = options.studioDir ?? defaultStudioDir
+  const playerDir = options.playerDir ?? defaultPlayerDir
   const log = options.logger ?? silentLogger()
   const { maxConnectionsPerClient, ...syncLimits } = {
     ...defaultServerLimits,
@@ -123,6 +130,7 @@ async function serve(
         `${issueCodes.storageFailed} could not write a document; its changes are not acknowledged`,
       ),
   })
+  const apps = await PublishedApps.open(repo, dataDir)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxMessageBytes })
 
   // The port is known only after listen; the session (its cookie name) needs it, so the
@@ -130,7 +138,17 @@ async function serve(
   let session: OwnerSession | undefined
   const workspaceUrl = workspaceLocator(repo, dataDir)
   const http = createServer((req, res) =>
-    handleRequest({ session: session as OwnerSession, studioDir, log, workspaceUrl }, req, res),
+    handleRequest(
+      {
+        session: session as OwnerSession,
+        studioDir,
+        log,
+        workspaceUrl,
+        published: { apps, playerDir },
+      },
+      req,
+      res,
+    ),
   )
   let upgrade: ReturnType<typeof createUpgradeHandler> | undefined
   http.on('upgrade', (req, socket, head) => upgrade?.(req, socket, head))
@@ -148,7 +166,7 @@ async function serve(
     session,
     sockets,
     sync,
-    visitorGrants: options.visitorGrants ?? (() => undefined),
+    visitorGrants: options.visitorGrants ?? apps.grant,
     maxConnectionsPerClient,
     log,
   })
@@ -190,6 +208,7 @@ async function serve(
     tokenCreated: created,
     port,
     repo,
+    apps,
     close,
   }
 }

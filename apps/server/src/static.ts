@@ -48,6 +48,18 @@ export function serveStudio(studioDir: string, req: IncomingMessage, res: Server
   else sendFile(res, index, false)
 }
 
+/**
+ * Serves one content-hashed asset (e.g. the player's `/player/assets/…`) from `root`, or 404.
+ * The name is resolved under root, so nothing outside it can be reached.
+ */
+export function serveAsset(root: string, name: string, res: ServerResponse): void {
+  const base = resolve(root)
+  const decoded = decodePath(name)
+  const file = decoded === undefined ? '' : resolve(base, `.${normalize(`/${decoded}`)}`)
+  if (file.startsWith(base + sep) && isFile(file)) sendFile(res, file, true)
+  else send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+}
+
 function sendFile(res: ServerResponse, file: string, immutable: boolean): void {
   res.writeHead(200, {
     'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -7,6 +7,9 @@ export const usage = `Usage:
   troupe run <project.json> --events <events.json> [--data DIR]
   troupe backup <dir> [--data DIR]
   troupe restore <dir> [--data DIR] [--force]
+  troupe publish <project.json | project URL> [--slug NAME] [--note TEXT] [--scope visitor|shared]
+                 (--server URL --token TOKEN | --data DIR)
+  troupe export (<project.json> | --app SLUG [--version N] --data DIR) --out DIR
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -18,7 +21,12 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
 backup    copies the data folder (--data, else TROUPE_DATA, else ./data, as the server) into the new or
           empty folder <dir>, also while the server runs; writes troupe-backup.json last.
 restore   checks the backup in <dir> and puts it in place of the data folder; refuses while a
-          server uses it, and a non-empty folder unless --force (which moves the old one aside).`
+          server uses it, and a non-empty folder unless --force (which moves the old one aside).
+publish   validates the project and publishes it as a new version of the app /apps/<slug>
+          on a running server (--server/--token, or TROUPE_SERVER/TROUPE_TOKEN) or into a
+          data folder (--data, server stopped); prints { slug, number, path, key? }.
+export    writes a static bundle (index.html, assets/, app.css, definition.json) that runs
+          from any static file host with state per visitor and no Troupe server.`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -65,6 +73,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       const { restoreCommand } = await import('./commands/restore')
       return await restoreCommand(positionals[0]!, dataDir, values.force ?? false, io)
+    }
+    if (command === 'publish') {
+      const { publishFromArgs } = await import('./commands/publish-args')
+      return await publishFromArgs(rest, io)
+    }
+    if (command === 'export') {
+      const { exportFromArgs } = await import('./commands/export-args')
+      return await exportFromArgs(rest, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

@@ -14,16 +14,40 @@ export const layers = {
     workspace: ['@troupe/core'],
     outside: ['react', 'react-dom', 'react/*', 'react-dom/*'],
   },
+  'packages/styles': {
+    workspace: ['@troupe/core'],
+    outside: ['tailwindcss', ...node],
+  },
   'packages/cli': {
-    workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents'],
+    workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents', '@troupe/styles'],
     outside: [...node],
   },
   'apps/server': {
-    workspace: ['@troupe/core', '@troupe/documents'],
+    workspace: ['@troupe/core', '@troupe/documents', '@troupe/styles'],
     outside: ['ws', 'pino', ...node],
   },
+  // The published app: runtime and view renderer only, no editor code (issue 6).
+  'apps/player': {
+    workspace: ['@troupe/core', '@troupe/documents', '@troupe/renderer', '@troupe/styles'],
+    outside: [
+      'react',
+      'react-dom',
+      'react/*',
+      'react-dom/*',
+      'automerge-wasm-url', // the URL of Automerge's .wasm asset (alias in its vite.config.ts)
+      'vite',
+      '@vitejs/*',
+      ...node,
+    ],
+  },
   'apps/studio': {
-    workspace: ['@troupe/core', '@troupe/runtime', '@troupe/documents', '@troupe/renderer'],
+    workspace: [
+      '@troupe/core',
+      '@troupe/runtime',
+      '@troupe/documents',
+      '@troupe/renderer',
+      '@troupe/styles',
+    ],
     outside: [
       'react',
       'react-dom',

@@ -13,8 +13,9 @@ if ((await ensureInstalled({ frozen: false })) !== 0) {
   process.exit(1)
 }
 if (!skipBuild) {
-  step('Building the studio')
-  if ((await run(bin('pnpm'), ['--filter', '@troupe/studio', 'build'])) !== 0) {
+  step('Building the studio and the player of published apps')
+  const filters = ['--filter', '@troupe/studio', '--filter', '@troupe/player']
+  if ((await run(bin('pnpm'), [...filters, 'build'])) !== 0) {
     console.error(
       'TRP-901 Building the studio failed; the errors are above. Fix them, then run npm start again.',
     )

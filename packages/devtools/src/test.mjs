@@ -36,9 +36,11 @@ await gate('Architecture: imports follow docs/ARCHITECTURE.md', 'node', [
 ])
 await gate('Typecheck (strict, per package)', 'node', ['packages/devtools/src/typecheck.mjs'])
 await gate('Lint and format (Biome)', bin('biome'), ['ci', '.'])
-await gate('Build the studio (end-to-end tests use the built app)', bin('pnpm'), [
+await gate('Build the studio and the player (end-to-end tests use the built apps)', bin('pnpm'), [
   '--filter',
   '@troupe/studio',
+  '--filter',
+  '@troupe/player',
   'build',
 ])
 

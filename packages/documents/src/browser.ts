@@ -25,4 +25,11 @@ export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
 export function defaultSyncUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
 }
+
+/**
+ * Starts Automerge's wasm from a URL (compiled while it streams in), for pages that bundle
+ * Automerge's `slim` entry instead of the self-initialising base64 one (the player does, so
+ * its JavaScript stays small and the wasm loads in parallel). Call before creating a repo.
+ */
+export { initializeWasm as initializeAutomergeWasm } from '@automerge/automerge/slim'
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'

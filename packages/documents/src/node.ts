@@ -98,6 +98,7 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
 
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
 export * from './backup/index'
+export { APP_INDEX_FILE, AppIndex, publishIndexed } from './publish/app-index'
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'

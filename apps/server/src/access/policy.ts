@@ -1,3 +1,4 @@
+import type { AppDoc } from '@troupe/documents'
 import type { SyncGate } from '@troupe/documents/node'
 
 /**
@@ -32,4 +33,19 @@ export function gateFor(role: Role, app?: string, grant?: VisitorGrant): SyncGat
     canRead: (documentId) => readable.has(documentId),
     canWrite: (documentId) => writable.has(documentId),
   }
+}
+
+/**
+ * The grant a published app gives its visitors, from its app record: read and write its one
+ * shared instance document (shared scope). The definition reaches the player inside the page
+ * (a frozen copy, never a document), so no definition document is readable, let alone
+ * writable. A per-visitor app keeps its state in each browser and grants nothing (its
+ * visitors never open /sync). This is the one place to extend when an instance spans more
+ * documents (a stable head plus rotating epoch documents): list them here.
+ */
+export function visitorGrantFor(
+  app: Pick<AppDoc, 'scope' | 'instanceUrl'>,
+): VisitorGrant | undefined {
+  if (app.scope !== 'shared' || !app.instanceUrl) return undefined
+  return { read: [], readWrite: [app.instanceUrl] }
 }

@@ -4,6 +4,8 @@ import { issueCodes } from '@troupe/core'
 import type { OwnerSession } from '../access/session'
 import { type Logger, redactUrl } from '../logger'
 import { send, serveStudio } from '../static'
+import { handleAppApi } from './app-api'
+import { handlePublished, type PublishedContext } from './published-routes'
 import { sendJson } from './respond'
 
 export interface HttpContext {
@@ -12,6 +14,7 @@ export interface HttpContext {
   log: Logger
   /** The URL of the owner's workspace document (the projects list), created on first use. */
   workspaceUrl?: () => Promise<string>
+  published: PublishedContext
 }
 
 /** A request id from a proxy in front of us when it looks sane, else a fresh one. */
@@ -53,8 +56,11 @@ export function handleRequest(ctx: HttpContext, req: IncomingMessage, res: Serve
   if (path.startsWith('/api/')) {
     if (!ctx.session.isOwner(req)) return sendJson(res, 401, loginRequired)
     if (path === '/api/workspace' && ctx.workspaceUrl) return sendWorkspace(ctx, res, log)
+    if (path === '/api/apps' || path.startsWith('/api/apps/'))
+      return void handleAppApi(ctx.published.apps, req, res, url)
     return sendJson(res, 404, { message: 'No such API' })
   }
+  if (handlePublished(ctx.published, req, res, url)) return
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
   if (url.searchParams.has('token')) return login(ctx, req, res, url, log)

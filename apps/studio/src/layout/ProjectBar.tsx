@@ -8,6 +8,7 @@ import { useUndo } from '../collab/useUndo'
 import { ImportExportButtons } from '../projects/ImportExport'
 import { ProjectsButton } from '../projects/ProjectsDialog'
 import { SkillsButton } from '../skills/SkillsEditor'
+import { PublishButton } from '../publish/PublishDialog'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',
@@ -45,6 +46,7 @@ export function ProjectBar() {
         Commands
       </button>
       <PeopleList />
+      <PublishButton />
       <span role="status" aria-label="Sync status" className={`studio-sync is-${status}`}>
         {statusText[status]}
       </span>

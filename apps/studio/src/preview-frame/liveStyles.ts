@@ -1,4 +1,4 @@
-import type { AppCssCompiler } from './appCss'
+import type { AppCssCompiler } from '@troupe/styles'
 
 /**
  * Keeps a `<style>` in the frame's head in step with the classes on the page: the app's

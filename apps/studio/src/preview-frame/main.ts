@@ -1,6 +1,6 @@
 import { listenForPreviewHost } from '@troupe/renderer'
+import { createAppCssCompiler } from '@troupe/styles'
 import tailwindIndexCss from 'tailwindcss/index.css?raw'
-import { createAppCssCompiler } from './appCss'
 import { keepStylesLive } from './liveStyles'
 
 /**

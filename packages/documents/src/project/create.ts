@@ -1,9 +1,8 @@
 import type { DocHandle, Repo } from '@automerge/automerge-repo'
 import type { ActorDefinition, ProjectFile } from '@troupe/core'
 import { parseProjectText, TroupeValidationError, validateProject } from '@troupe/core'
-import { initialState } from '@troupe/runtime'
-import { initialContainers } from '../instance/containers'
-import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
+import { createInstance } from '../instance/create-instance'
+import type { InstanceDoc } from '../schema/instance'
 import {
   type CanvasPosition,
   PROJECT_DOC_TYPE,
@@ -67,8 +66,7 @@ export function createProject(repo: Repo, options: CreateProjectOptions = {}): P
       instanceUrl: '',
     }),
   )
-  const state = initialContainers(file, initialState(file))
-  const instance = repo.create<InstanceDoc>(plain(newInstanceDoc(project.url, state)))
+  const instance = createInstance(repo, project.url, file)
   project.change((doc) => {
     doc.instanceUrl = instance.url
   })

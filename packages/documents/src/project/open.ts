@@ -1,7 +1,6 @@
 import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
-import { initialState } from '@troupe/runtime'
-import { initialContainers } from '../instance/containers'
-import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
+import { createInstance } from '../instance/create-instance'
+import type { InstanceDoc } from '../schema/instance'
 import { migrateInstance } from '../schema/instance-migrations'
 import type { ProjectDoc } from '../schema/project'
 import { migrateProject } from '../schema/project-migrations'
@@ -23,9 +22,7 @@ export async function openProject(repo: Repo, url: AnyDocumentId): Promise<Proje
     instance = await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
     migrate(instance, migrateInstance)
   } else {
-    const file = toProjectFile(doc)
-    const state = initialContainers(file, initialState(file))
-    instance = repo.create<InstanceDoc>(plain(newInstanceDoc(project.url, state)))
+    instance = createInstance(repo, project.url, toProjectFile(doc))
     project.change((d) => {
       d.instanceUrl = instance.url
     })

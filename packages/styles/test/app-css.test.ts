@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { ProjectDefinition } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
-import { compileAppCss, createAppCssCompiler } from '../src/preview-frame/appCss'
+import { compileAppCss, createAppCssCompiler } from '../src/app-css'
+import { compileAppCssInNode, tailwindIndexCss } from '../src/node'
 
-// The same stylesheet the preview frame imports `?raw`, read the way a Node publisher would.
-const indexCss = readFileSync(
-  createRequire(import.meta.url).resolve('tailwindcss/index.css'),
-  'utf8',
-)
+// The same stylesheet the preview frame imports `?raw`, read the way a Node publisher does.
+const indexCss = tailwindIndexCss()
 
 const definition = {
   root: 'root',
@@ -50,6 +46,10 @@ describe('app CSS (Tailwind v4, in Node)', () => {
     const compiler = await createAppCssCompiler(indexCss)
     compiler.add(['p-1'])
     expect(compiler.add(['bg-[url(x.png)]', '[background:image-set("y.png")]'])).toBeNull()
+  })
+
+  it('compiles the same sheet in Node as from the given index.css', async () => {
+    expect(await compileAppCssInNode(definition)).toBe(await compileAppCss(definition, indexCss))
   })
 
   it('returns a new sheet only when a class is new', async () => {

@@ -1,0 +1,209 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { issueCodes, type ProjectFile, TroupeValidationError, type VersionDiff } from '@troupe/core'
+import {
+  type AnyDocumentId,
+  type AppDoc,
+  type AppScope,
+  type AppVersionInfo,
+  type DocHandle,
+  diffVersions,
+  findVersion,
+  type InstanceDoc,
+  isValidAutomergeUrl,
+  listVersions,
+  type ProjectDoc,
+  type Repo,
+  rollbackApp,
+  versionDefinition,
+} from '@troupe/documents'
+import { AppIndex, publishIndexed } from '@troupe/documents/node'
+import { compileAppCssInNode } from '@troupe/styles/node'
+import { type VisitorGrant, visitorGrantFor } from '../access/policy'
+
+export interface PublishRequest {
+  project: string
+  slug: string
+  note?: string
+  scope?: AppScope
+}
+
+export interface Published {
+  slug: string
+  number: number
+  /** Path of the live app, e.g. /apps/todo. */
+  path: string
+  versionPath: string
+  /** The app key, only on the first publish of the app (shown once, stored hashed). */
+  key?: string
+}
+
+export interface AppSummary {
+  slug: string
+  scope: AppScope
+  live: number
+  projectUrl: string
+  versions: AppVersionInfo[]
+}
+
+/** One version of an app as the player needs it. */
+export interface PlayableVersion {
+  slug: string
+  number: number
+  scope: AppScope
+  definition: ProjectFile
+  instanceUrl: string
+  css: string
+}
+
+const refused = (code: string, message: string, path: (string | number)[] = []) =>
+  new TroupeValidationError([{ code: code as never, message, path }])
+
+/**
+ * The server's published apps: the slug index on disk, each app's record document in the
+ * repo, and what is derived from them and kept in memory (visitor grants, which the sync door
+ * looks up synchronously; each version's compiled CSS).
+ */
+export class PublishedApps {
+  readonly #repo: Repo
+  readonly #index: AppIndex
+  readonly #grants = new Map<string, VisitorGrant>()
+  readonly #css = new Map<string, Promise<string>>()
+
+  private constructor(repo: Repo, index: AppIndex) {
+    this.#repo = repo
+    this.#index = index
+  }
+
+  /** Loads every app the data folder's index names, so their visitors can connect at once. */
+  static async open(repo: Repo, dataDir: string): Promise<PublishedApps> {
+    const apps = new PublishedApps(repo, new AppIndex(dataDir))
+    for (const slug of apps.#index.slugs()) {
+      const app = await apps.#find(slug)
+      if (app) apps.#remember(slug, app.doc())
+    }
+    return apps
+  }
+
+  grant = (slug: string): VisitorGrant | undefined => this.#grants.get(slug)
+
+  slugs(): string[] {
+    return this.#index.slugs()
+  }
+
+  async publish(request: PublishRequest): Promise<Published> {
+    if (!isValidAutomergeUrl(request.project))
+      throw refused(
+        issueCodes.projectNotFound,
+        `"${request.project}" is not a project URL (automerge:…)`,
+        ['project'],
+      )
+    const project = await this.#repo
+      .find<ProjectDoc>(request.project as AnyDocumentId)
+      .catch(() => undefined)
+    if (!project?.doc()?.actors)
+      throw refused(
+        issueCodes.projectNotFound,
+        `no project document ${request.project} on this server`,
+        ['project'],
+      )
+    const result = await publishIndexed(this.#repo, this.#index, project, {
+      slug: request.slug,
+      ...(request.note ? { note: request.note } : {}),
+      ...(request.scope ? { scope: request.scope } : {}),
+    })
+    this.#remember(request.slug, result.app.doc())
+    return {
+      slug: request.slug,
+      number: result.number,
+      path: `/apps/${request.slug}`,
+      versionPath: `/apps/${request.slug}/v/${result.number}`,
+      ...(result.key ? { key: result.key } : {}),
+    }
+  }
+
+  async rollback(slug: string, to: number): Promise<number> {
+    const app = await this.#require(slug)
+    return rollbackApp(app, to)
+  }
+
+  async summary(slug: string): Promise<AppSummary> {
+    const doc = (await this.#require(slug)).doc()
+    return {
+      slug,
+      scope: doc.scope,
+      live: doc.live,
+      projectUrl: doc.versions[0]?.projectUrl ?? '',
+      versions: listVersions(doc),
+    }
+  }
+
+  async diff(slug: string, from: number, to: number): Promise<VersionDiff> {
+    return diffVersions((await this.#require(slug)).doc(), from, to)
+  }
+
+  /** The live version, or version `number`; its CSS is compiled once per version. */
+  async playable(slug: string, number?: number): Promise<PlayableVersion> {
+    const doc = (await this.#require(slug)).doc()
+    const version = findVersion(doc, number ?? doc.live)
+    const definition = versionDefinition(version)
+    const cacheKey = `${slug}/${version.number}`
+    let css = this.#css.get(cacheKey)
+    if (!css) {
+      css = compileAppCssInNode(definition)
+      this.#css.set(cacheKey, css)
+    }
+    return {
+      slug,
+      number: version.number,
+      scope: doc.scope,
+      definition,
+      instanceUrl: doc.instanceUrl,
+      css: await css,
+    }
+  }
+
+  /**
+   * The live definition and the shared instance of a shared-scope app (for the integration
+   * API); a per-visitor app has no instance here and is refused with TRP-306.
+   */
+  async sharedInstance(
+    slug: string,
+  ): Promise<{ definition: ProjectFile; instance: DocHandle<InstanceDoc> }> {
+    const doc = (await this.#require(slug)).doc()
+    if (doc.scope !== 'shared' || !doc.instanceUrl)
+      throw refused(
+        issueCodes.sharedScopeOnly,
+        `app "${slug}" keeps its state in each visitor's browser; only an app published with shared state can be driven through this API`,
+        ['scope'],
+      )
+    const definition = versionDefinition(findVersion(doc, doc.live))
+    const instance = await this.#repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
+    return { definition, instance }
+  }
+
+  /** True when `key` is this app's key (compared as hashes, in constant time). */
+  async keyMatches(slug: string, key: string): Promise<boolean> {
+    const doc = (await this.#require(slug)).doc()
+    const given = createHash('sha256').update(key).digest()
+    const stored = Buffer.from(doc.keyHash, 'hex')
+    return stored.length === given.length && timingSafeEqual(given, stored)
+  }
+
+  async #require(slug: string): Promise<DocHandle<AppDoc>> {
+    const app = await this.#find(slug)
+    if (!app) throw refused(issueCodes.unknownApp, `no published app "${slug}"`, ['slug'])
+    return app
+  }
+
+  async #find(slug: string): Promise<DocHandle<AppDoc> | undefined> {
+    const url = this.#index.get(slug)
+    if (!url) return undefined
+    return this.#repo.find<AppDoc>(url as AnyDocumentId).catch(() => undefined)
+  }
+
+  #remember(slug: string, doc: AppDoc): void {
+    const grant = visitorGrantFor(doc)
+    if (grant) this.#grants.set(slug, grant)
+    else this.#grants.delete(slug)
+  }
+}

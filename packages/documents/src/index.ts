@@ -6,6 +6,8 @@ export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/au
 export { isValidAutomergeUrl } from '@automerge/automerge-repo'
 export { repairContainers, schemasOf, watchContainers } from './instance/containers'
 export * from './instance/events'
+export * from './instance/history'
+export * from './instance/start'
 export * from './instance/state'
 export {
   type AddActorOptions,

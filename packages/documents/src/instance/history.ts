@@ -102,14 +102,14 @@ function history(handle: DocHandle<InstanceDoc>): Cache {
     if (!appended.length) continue
     const first = cache.entries.length
     cache.changes.push({ hash: change.hash, deps: change.deps, first, entries: appended })
-    appended.forEach((entry, k) =>
+    for (const [k, entry] of appended.entries()) {
       cache.entries.push({
         index: first + k,
         entry,
         changeSize: appended.length,
         changeStart: first,
-      }),
-    )
+      })
+    }
   }
   cache.heads = getHeads(doc)
   return cache

@@ -3,6 +3,7 @@ import { Canvas } from '../canvas/Canvas'
 import { CommandLayer } from '../commands/CommandLayer'
 import { ViewEditor } from '../editor/ViewEditor'
 import { Inspector } from '../inspector/Inspector'
+import { MessagesPanel } from '../messages/MessagesPanel'
 import { Palette } from '../palette/Palette'
 import { Preview } from '../preview/Preview'
 import { ProjectBar } from './ProjectBar'
@@ -16,6 +17,9 @@ export function Studio() {
         <Palette />
         <Canvas />
         <Inspector />
+        <div className="studio-dock">
+          <MessagesPanel />
+        </div>
         <div className="studio-side">
           <ViewEditor />
           <Preview />

@@ -9,6 +9,7 @@ type Suite = () => Promise<SuiteReport>
 const suites: Record<string, () => Promise<Suite>> = {
   runtime: async () => (await import('./bench/runtime')).runtimeBench,
   render: async () => (await import('./bench/render')).renderBench,
+  messages: async () => (await import('./bench/messages')).messagesBench,
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

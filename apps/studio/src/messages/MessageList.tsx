@@ -110,7 +110,7 @@ export function MessageList({ entries, shown, version, selected, onSelect }: Mes
 
 const time = (timestamp: number) => new Date(timestamp).toISOString().slice(11, 23)
 
-const MessageRow = memo(function MessageRow(props: {
+export const MessageRow = memo(function MessageRow(props: {
   index: number
   entry: LogEntry
   top: number

@@ -50,9 +50,9 @@ describe('MessageView', () => {
   it('says why a message failed', () => {
     const failed: LogEntry = {
       ...entry(0, 'failed'),
-      error: { code: 'TRP-300', message: 'boom', path: [] },
+      error: { code: 'TRP-140', message: 'boom', path: [] },
     }
-    expect(outcomeText(failed)).toBe('failed: TRP-300 boom')
+    expect(outcomeText(failed)).toBe('failed: TRP-140 boom')
     expect(outcomeText(entry(1, 'cascade-stopped'))).toBe('cascade stopped')
   })
 })

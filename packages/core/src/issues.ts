@@ -27,6 +27,14 @@ export const issueCodes = {
   cascadeStopped: 'TRP-141',
   unknownSkill: 'TRP-142',
   reservedSkillName: 'TRP-143',
+  // Wiring lint (docs/errors.md, "Lint"): warnings about a project that runs but misbehaves.
+  lintUnhandledType: 'TRP-401',
+  lintSenderWithoutSubscribers: 'TRP-402',
+  lintMissingSubscription: 'TRP-403',
+  lintMissingChild: 'TRP-404',
+  lintMissingDependency: 'TRP-405',
+  lintUnresolvedBinding: 'TRP-406',
+  lintUnreachable: 'TRP-407',
   // The server (docs/errors.md, "Server and storage").
   loginRequired: 'TRP-600',
   loginLinkInvalid: 'TRP-601',

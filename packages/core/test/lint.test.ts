@@ -41,6 +41,8 @@ const clean: ProjectDefinition = {
   },
 }
 
+const copy = (): ProjectDefinition => JSON.parse(JSON.stringify(clean))
+
 const codes = (definition: ProjectDefinition) =>
   lintProject(definition).map((f) => [f.code, f.actorId, f.path])
 
@@ -50,7 +52,7 @@ describe('lintProject', () => {
   })
 
   it('reports a message type no skill handles, at the event in the view', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.skills = {}
     expect(codes(next)).toEqual([
       [issueCodes.lintUnhandledType, 'button', ['view', 'events', 'click', 'event']],
@@ -59,7 +61,7 @@ describe('lintProject', () => {
   })
 
   it('reports an event whose sender subscribes to nobody', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.actors.button!.subscriptions = []
     expect(codes(next)).toEqual([
       [issueCodes.lintSenderWithoutSubscribers, 'button', ['view', 'events', 'click', 'event']],
@@ -67,7 +69,7 @@ describe('lintProject', () => {
   })
 
   it('reports subscriptions, children and dependencies naming missing actors', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.actors.root!.subscriptions = ['root', 'ghost']
     next.actors.root!.children = ['button', 'list', 'phantom']
     next.actors.list!.dependencies = { source: 'nobody' }
@@ -79,7 +81,7 @@ describe('lintProject', () => {
   })
 
   it('reports context paths nothing provides, in bindings, expressions and foreach items', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.actors.button!.view = {
       tag: 'button',
       bindings: {
@@ -98,7 +100,7 @@ describe('lintProject', () => {
   })
 
   it('accepts context keys written by updateContext payloads or form fields', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.actors.button!.view = {
       tag: 'div',
       elements: [
@@ -112,7 +114,7 @@ describe('lintProject', () => {
   })
 
   it('reports actors the root never reaches, and counts view placements as reaching', () => {
-    const next = structuredClone(clean)
+    const next = copy()
     next.actors.loner = actor()
     next.actors.placed = actor()
     next.actors.root!.view = {

@@ -3,6 +3,7 @@ import { Canvas } from '../canvas/Canvas'
 import { CommandLayer } from '../commands/CommandLayer'
 import { ViewEditor } from '../editor/ViewEditor'
 import { Inspector } from '../inspector/Inspector'
+import { LintPanel } from '../lint/LintPanel'
 import { MessagesPanel } from '../messages/MessagesPanel'
 import { Palette } from '../palette/Palette'
 import { Preview } from '../preview/Preview'
@@ -19,6 +20,7 @@ export function Studio() {
         <Inspector />
         <div className="studio-dock">
           <MessagesPanel />
+          <LintPanel />
         </div>
         <div className="studio-side">
           <ViewEditor />

@@ -1,4 +1,5 @@
-import { stateAfter, stateBefore } from '@troupe/documents'
+import { finalState, type Json } from '@troupe/core'
+import { projectDefinition, stateAfter, stateBefore } from '@troupe/documents'
 import type { LogEntry } from '@troupe/runtime'
 import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
@@ -11,16 +12,22 @@ import { stateDiff } from './stateDiff'
  * are one change, so they share the diff (the panel says how many messages it covers).
  */
 export function MessageDetails({ index, entry }: { index: number; entry: LogEntry }) {
-  const { instance } = useStudio()
+  const { project, instance } = useStudio()
   const result = useMemo(() => {
     try {
-      const before = stateBefore(instance, index)
-      const after = stateAfter(instance, index)
-      return { changes: stateDiff(before as never, after as never), error: null }
+      // Compared as the views see it: initial contexts with the instance's writes on top.
+      const definition = projectDefinition(project.doc())
+      const seen = (state: ReturnType<typeof stateAfter>) =>
+        finalState(definition, state) as unknown as Json
+      const changes = stateDiff(
+        seen(stateBefore(instance, index)),
+        seen(stateAfter(instance, index)),
+      )
+      return { changes, error: null }
     } catch (error) {
       return { changes: [], error: error instanceof Error ? error.message : String(error) }
     }
-  }, [instance, index])
+  }, [project, instance, index])
   const { message } = entry
   return (
     <section className="messages-details" aria-label="Message details">

@@ -44,6 +44,15 @@ export async function setSelectedView(page: Page, view: object) {
   await page.keyboard.press('ControlOrMeta+V')
 }
 
+/** The selected actor's view JSON as the editor holds it, copied as a person would. */
+export async function selectedViewText(page: Page): Promise<string> {
+  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+C')
+  return page.evaluate(() => navigator.clipboard.readText())
+}
+
 /** A project with one counter button, clicked `clicks` times. */
 export async function counterPage(browser: Browser, server: RunningServer, clicks = 0) {
   const page = await newPage(browser, server)

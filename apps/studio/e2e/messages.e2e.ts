@@ -102,3 +102,24 @@ describe('Messages panel', () => {
     await page.context().close()
   })
 })
+
+describe('live edges', () => {
+  test('a subscription edge counts the messages that flowed along it and pulses while they flow', async () => {
+    const { page, counter } = await counterPage(browser, server, 2)
+    const canvas = page.getByRole('region', { name: 'Canvas' })
+    // The button subscribes to itself: its loop edge carries every click.
+    const label = canvas.locator('[data-edge-traffic^="sub:button"]')
+    await expect.poll(() => label.textContent()).toBe('2')
+    const root = canvas.locator('[data-edge-traffic="sub:root>root"]')
+    await expect(root.textContent()).resolves.toBe('')
+    for (let i = 0; i < 5; i++) await counter.click()
+    await expect.poll(() => label.textContent()).toBe('7')
+    const edge = canvas
+      .locator('.edge-live')
+      .filter({ has: page.locator('[data-edge-traffic^="sub:button"]') })
+    await counter.click()
+    await expect.poll(() => edge.getAttribute('class')).toContain('is-flowing')
+    await expect.poll(() => edge.getAttribute('class')).not.toContain('is-flowing')
+    await page.context().close()
+  })
+})

@@ -5,6 +5,7 @@ import { UsageError } from './read-file'
 export const usage = `Usage:
   troupe validate <project.json>
   troupe run <project.json> --events <events.json> [--data DIR]
+  troupe test <fixture…>
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -12,7 +13,10 @@ run       imports the project into an automerge-repo (in memory, or on disk unde
           raises each event of the events file ([{ "from", "event", "payload"? }]) and prints
           the final state as JSON: { "actors": { <id>: { "context", "children" } },
           "entities": { <schema>: [ ... ] } }. "context" is the effective context (initial
-          context, the instance's writes, queries filled), as the actor's view sees it.`
+          context, the instance's writes, queries filled), as the actor's view sees it.
+test      replays recorded tests (a .troupe-test.json from the studio's "Save as test", or a
+          folder with project.json, events.json, expected.json) and prints PASS, or FAIL with
+          each difference; exits 1 when any differs.`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -42,6 +46,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         },
         io,
       )
+    }
+    if (command === 'test') {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
+      if (positionals.length === 0) throw new UsageError('test takes one or more fixtures')
+      const { testCommand } = await import('./commands/test')
+      return await testCommand(positionals, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

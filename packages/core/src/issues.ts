@@ -35,6 +35,9 @@ export const issueCodes = {
   lintMissingDependency: 'TRP-405',
   lintUnresolvedBinding: 'TRP-406',
   lintUnreachable: 'TRP-407',
+  // Recorded tests (`troupe test`, the studio's "Save as test").
+  testDifference: 'TRP-420',
+  testFixtureInvalid: 'TRP-421',
   // The server (docs/errors.md, "Server and storage").
   loginRequired: 'TRP-600',
   loginLinkInvalid: 'TRP-601',

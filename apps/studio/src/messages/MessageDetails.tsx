@@ -4,7 +4,7 @@ import type { LogEntry } from '@troupe/runtime'
 import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { outcomeText } from './messageFilter'
-import { stateDiff } from './stateDiff'
+import { stateDiff } from '@troupe/core'
 
 /**
  * One message in full, and the state change it caused: the instance's state before and after

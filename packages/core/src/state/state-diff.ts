@@ -1,4 +1,4 @@
-import type { Json } from '@troupe/core'
+import type { Json } from '../model/json'
 
 export interface StateChange {
   /** Where, e.g. `actors.form.context.text`. */

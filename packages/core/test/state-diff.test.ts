@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stateDiff } from '../src/messages/stateDiff'
+import { stateDiff } from '../src/index'
 
 describe('stateDiff', () => {
   it('lists changed, added and removed leaves by path', () => {

@@ -10,6 +10,7 @@ export const usage = `Usage:
   troupe publish <project.json | project URL> [--slug NAME] [--note TEXT] [--scope visitor|shared]
                  (--server URL --token TOKEN | --data DIR)
   troupe export (<project.json> | --app SLUG [--version N] --data DIR) --out DIR
+  troupe test <fixture…>
 
 validate  checks a project file; prints OK, or each problem (TRP code, actor, JSON path)
           on stderr and exits 1.
@@ -27,6 +28,9 @@ publish   validates the project and publishes it as a new version of the app /ap
           data folder (--data, server stopped); prints { slug, number, path, key? }.
 export    writes a static bundle (index.html, assets/, app.css, definition.json) that runs
           from any static file host with state per visitor and no Troupe server.`
+test      replays recorded tests (a .troupe-test.json from the studio's "Save as test", or a
+          folder with project.json, events.json, expected.json) and prints PASS, or FAIL with
+          each difference; exits 1 when any differs.`
 
 /** Parses the command line and runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -81,6 +85,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'export') {
       const { exportFromArgs } = await import('./commands/export-args')
       return await exportFromArgs(rest, io)
+    }
+    if (command === 'test') {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} })
+      if (positionals.length === 0) throw new UsageError('test takes one or more fixtures')
+      const { testCommand } = await import('./commands/test')
+      return await testCommand(positionals, io)
     }
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(usage)

@@ -40,6 +40,17 @@ export const issueCodes = {
   playerNotBuilt: 'TRP-309',
   projectNotFound: 'TRP-310',
   invalidScope: 'TRP-311',
+  // Wiring lint (docs/errors.md, "Lint"): warnings about a project that runs but misbehaves.
+  lintUnhandledType: 'TRP-401',
+  lintSenderWithoutSubscribers: 'TRP-402',
+  lintMissingSubscription: 'TRP-403',
+  lintMissingChild: 'TRP-404',
+  lintMissingDependency: 'TRP-405',
+  lintUnresolvedBinding: 'TRP-406',
+  lintUnreachable: 'TRP-407',
+  // Recorded tests (`troupe test`, the studio's "Save as test").
+  testDifference: 'TRP-420',
+  testFixtureInvalid: 'TRP-421',
   // The server (docs/errors.md, "Server and storage").
   loginRequired: 'TRP-600',
   loginLinkInvalid: 'TRP-601',

@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   runtime: async () => (await import('./bench/runtime')).runtimeBench,
   render: async () => (await import('./bench/render')).renderBench,
   publish: async () => (await import('./bench/publish')).publishBench,
+  messages: async () => (await import('./bench/messages')).messagesBench,
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

@@ -8,6 +8,8 @@ export { repairContainers, schemasOf, watchContainers } from './instance/contain
 export * from './instance/event-queue'
 export { createInstance } from './instance/create-instance'
 export * from './instance/events'
+export * from './instance/history'
+export * from './instance/start'
 export * from './instance/state'
 export {
   type AddActorOptions,

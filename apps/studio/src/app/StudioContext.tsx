@@ -9,6 +9,7 @@ import {
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { createSessionStore, type SessionState, type SessionStore } from '../session/store'
+import { useFollowedInstance } from './useFollowedInstance'
 
 interface StudioHandles {
   repo: Repo
@@ -21,7 +22,10 @@ const StudioContext = createContext<StudioHandles | null>(null)
 
 export function StudioProvider(props: Omit<StudioHandles, 'session'> & { children: ReactNode }) {
   const [session] = useState(() => createSessionStore())
-  const { children, ...handles } = props
+  const { children, ...opened } = props
+  // Fork and Reset point the project at a new instance: every studio on it follows.
+  const instance = useFollowedInstance(opened.repo, opened.project, opened.instance)
+  const handles = { ...opened, instance }
   // Concurrent first writes to one actor's context on two peers would otherwise drop one side.
   useEffect(() => watchContainers(handles.instance), [handles.instance])
   // Concurrent graph edits can merge into a second parent, a cycle or a dangling link.

@@ -1,6 +1,7 @@
 import { BaseEdge, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react'
 import { memo } from 'react'
 import type { LinkFlowEdge } from './flowElements'
+import { useLiveTraffic } from './useLiveTraffic'
 
 /**
  * Subscription edge: message flow, dashed with an arrow (animated while selected). An actor
@@ -8,21 +9,32 @@ import type { LinkFlowEdge } from './flowElements'
  */
 export const SubscriptionEdge = memo(function SubscriptionEdge(props: EdgeProps<LinkFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, markerEnd, selected } = props
+  const { group, label, initial } = useLiveTraffic(id)
   let path: string
+  let labelX: number
+  let labelY: number
   if (source === target) {
     const lift = 48
     const top = Math.min(sourceY, targetY) - lift
     path = `M ${sourceX} ${sourceY} C ${sourceX + lift} ${sourceY}, ${sourceX + lift} ${top}, ${sourceX} ${top} L ${targetX} ${top} C ${targetX - lift} ${top}, ${targetX - lift} ${targetY}, ${targetX} ${targetY}`
+    labelX = (sourceX + targetX) / 2
+    labelY = top - 4
   } else {
-    ;[path] = getBezierPath(props)
+    ;[path, labelX, labelY] = getBezierPath(props)
   }
   return (
-    <BaseEdge
-      id={id}
-      path={path}
-      markerEnd={markerEnd}
-      className={`edge-subscription${selected ? ' is-selected' : ''}`}
-    />
+    <g ref={group} className="edge-live">
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`edge-subscription${selected ? ' is-selected' : ''}`}
+      />
+      {/* Filled in by the live traffic painter, not by React, so a flood renders nothing. */}
+      <text ref={label} x={labelX} y={labelY} className="edge-traffic" data-edge-traffic={id}>
+        {initial ? String(initial) : ''}
+      </text>
+    </g>
   )
 })
 

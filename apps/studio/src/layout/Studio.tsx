@@ -3,6 +3,8 @@ import { Canvas } from '../canvas/Canvas'
 import { CommandLayer } from '../commands/CommandLayer'
 import { ViewEditor } from '../editor/ViewEditor'
 import { Inspector } from '../inspector/Inspector'
+import { LintPanel } from '../lint/LintPanel'
+import { MessagesPanel } from '../messages/MessagesPanel'
 import { Palette } from '../palette/Palette'
 import { Preview } from '../preview/Preview'
 import { ProjectBar } from './ProjectBar'
@@ -16,6 +18,10 @@ export function Studio() {
         <Palette />
         <Canvas />
         <Inspector />
+        <div className="studio-dock">
+          <MessagesPanel />
+          <LintPanel />
+        </div>
         <div className="studio-side">
           <ViewEditor />
           <Preview />

@@ -45,6 +45,18 @@ export interface SessionState {
   setSearch(text: string): void
   setCommandPaletteOpen(open: boolean): void
   setClipboard(text: string): void
+  /** Time travel: the preview shows the app as it was after this message (null: live). */
+  travelIndex: number | null
+  setTravelIndex(index: number | null): void
+  /** A request to show an actor and a JSON path in its editor (lint findings link here). */
+  focusRequest: FocusRequest | null
+  focusPath(actorId: string, path: readonly (string | number)[]): void
+}
+
+export interface FocusRequest {
+  actorId: string
+  path: readonly (string | number)[]
+  seq: number
 }
 
 export function createSessionStore(initialSelection: string | null = null) {
@@ -89,6 +101,16 @@ export function createSessionStore(initialSelection: string | null = null) {
     setSearch: (search) => set({ search }),
     setCommandPaletteOpen: (commandPaletteOpen) => set({ commandPaletteOpen }),
     setClipboard: (clipboard) => set({ clipboard }),
+    travelIndex: null,
+    setTravelIndex: (travelIndex) => set({ travelIndex }),
+    focusRequest: null,
+    focusPath: (actorId, path) =>
+      set((s) => ({
+        selectedActorId: actorId,
+        selectedActors: [actorId],
+        selectedEdges: [],
+        focusRequest: { actorId, path, seq: (s.focusRequest?.seq ?? 0) + 1 },
+      })),
   }))
 }
 

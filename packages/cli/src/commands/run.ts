@@ -1,10 +1,7 @@
-import { formatIssue, TroupeValidationError } from '@troupe/core'
-import { importProjectFile, instanceState, projectDefinition, raiseEvents } from '@troupe/documents'
 import { createNodeRepo } from '@troupe/documents/node'
-import { formatEventsIssue, parseEventsText } from '../events-file'
-import { finalState } from '../final-state'
 import { EXIT_OK, EXIT_REFUSED, type Io } from '../io'
 import { readInputFile } from '../read-file'
+import { replay } from '../replay'
 
 export interface RunOptions {
   projectPath: string
@@ -23,40 +20,21 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   const eventsText = await readInputFile(options.eventsPath, 'events file')
   const repo = createNodeRepo(options.dataDir ? { dataDir: options.dataDir } : {})
   try {
-    let handles: ReturnType<typeof importProjectFile>
-    try {
-      handles = importProjectFile(repo, projectText)
-    } catch (error) {
-      if (!(error instanceof TroupeValidationError)) throw error
-      for (const issue of error.issues) io.err(formatIssue(issue))
-      io.err(`${options.projectPath} is refused: nothing was run`)
-      return EXIT_REFUSED
-    }
-    const definition = projectDefinition(handles.project.doc())
-    const parsed = parseEventsText(eventsText, new Set(Object.keys(definition.actors)))
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) io.err(formatEventsIssue(options.eventsPath, issue))
-      io.err(`${options.eventsPath} is refused: nothing was run`)
-      return EXIT_REFUSED
-    }
-    // Sequential ids, so the same files always print the same state (entity ids included).
-    let next = 0
-    const ids = { newId: () => `id-${++next}` }
-    // One change for the whole script: each event still sees the state the earlier ones left.
-    const results = raiseEvents(handles.instance, definition, parsed.events, ids)
-    parsed.events.forEach((event, index) => {
-      const result = results[index]!
-      if (result.stopped) {
-        io.err(
-          `event ${index} (${event.event} from "${event.from}"): ${formatIssue(result.stopped)}`,
-        )
-      }
+    const result = replay(repo, {
+      project: projectText,
+      events: eventsText,
+      projectName: options.projectPath,
+      eventsName: options.eventsPath,
     })
-    io.out(JSON.stringify(finalState(definition, instanceState(handles.instance.doc())), null, 2))
+    if (!result.ok) {
+      for (const problem of result.problems) io.err(problem)
+      return EXIT_REFUSED
+    }
+    for (const note of result.notes) io.err(note)
+    io.out(JSON.stringify(result.state, null, 2))
     if (options.dataDir) {
-      io.err(
-        `Stored in ${options.dataDir}: project ${handles.project.url}, instance ${handles.instance.url}`,
-      )
+      const { project, instance } = result.handles
+      io.err(`Stored in ${options.dataDir}: project ${project.url}, instance ${instance.url}`)
     }
     return EXIT_OK
   } finally {

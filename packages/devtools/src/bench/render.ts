@@ -115,7 +115,7 @@ const types: Record<string, string> = {
 }
 
 /** The built page over HTTP on a free port (module scripts do not load from file://). */
-function serve(dir: string): Promise<Server> {
+export function serve(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname)
     const file = join(dir, path === '/' ? 'index.html' : path)

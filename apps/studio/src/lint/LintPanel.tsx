@@ -1,0 +1,69 @@
+import { formatPath, type LintFinding, lintProject } from '@troupe/core'
+import { projectDefinition } from '@troupe/documents'
+import { useEffect, useMemo, useState } from 'react'
+import { useStudio } from '../app/StudioContext'
+import { useDocument } from '../app/useDocument'
+import { revealInViewEditor, showLintMarkers } from './lintMarkers'
+import './lint.css'
+
+type MonacoModule = typeof import('../editor/monacoSetup')
+
+/**
+ * The project's wiring lint, live: one entry per finding with its TRP code, actor and JSON
+ * path. Choosing one selects the actor and puts the cursor on the path in the view editor;
+ * findings inside views are also Monaco markers there.
+ */
+export function LintPanel() {
+  const { project, session } = useStudio()
+  const doc = useDocument(project)
+  const findings = useMemo(() => lintProject(projectDefinition(doc)), [doc])
+  const monaco = useMonaco()
+
+  useEffect(() => (monaco ? showLintMarkers(monaco, findings) : undefined), [monaco, findings])
+
+  const open = (finding: LintFinding) => {
+    session.getState().focusPath(finding.actorId, finding.path)
+    if (monaco && finding.path[0] === 'view') {
+      void revealInViewEditor(monaco, finding.actorId, finding.path.slice(1))
+    }
+  }
+
+  return (
+    <section className="studio-lint" aria-label="Lint">
+      <header>
+        <h2>Lint</h2>
+        <span role="status" aria-label="Lint summary">
+          {findings.length === 0
+            ? 'No problems found'
+            : `${findings.length} problem${findings.length === 1 ? '' : 's'}`}
+        </span>
+      </header>
+      <ul>
+        {findings.map((finding) => {
+          const role = doc.actors[finding.actorId]?.role ?? finding.actorId
+          const where = formatPath(finding.path)
+          return (
+            <li key={`${finding.code}:${finding.actorId}:${where}`}>
+              <button type="button" onClick={() => open(finding)}>
+                <strong>{finding.code}</strong> {role}
+                {where ? ` at ${where}` : ''}: {finding.message}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
+function useMonaco(): MonacoModule | null {
+  const [module, setModule] = useState<MonacoModule | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    import('../editor/monacoSetup').then((loaded) => !cancelled && setModule(loaded))
+    return () => {
+      cancelled = true
+    }
+  }, [])
+  return module
+}

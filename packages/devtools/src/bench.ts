@@ -9,6 +9,7 @@ type Suite = () => Promise<SuiteReport>
 const suites: Record<string, () => Promise<Suite>> = {
   runtime: async () => (await import('./bench/runtime')).runtimeBench,
   render: async () => (await import('./bench/render')).renderBench,
+  studio: async () => (await import('./bench/studio')).studioBench,
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

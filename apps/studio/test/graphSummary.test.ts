@@ -87,6 +87,16 @@ describe('flow elements', () => {
     expect(dragged[2]!.position).toEqual({ x: 9, y: 9 })
   })
 
+  test('a drag frame keeps every data object: summaries are computed per snapshot only', () => {
+    const builder = new FlowNodeBuilder()
+    const first = builder.build(doc, new Set(), {}, null)
+    const frame = builder.build(doc, new Set(), { list: { x: 1, y: 2 } }, null)
+    const nextFrame = builder.build(doc, new Set(), { list: { x: 3, y: 4 } }, null)
+    expect(nextFrame[2]).not.toBe(frame[2])
+    expect(nextFrame.map((n) => n.data)).toEqual(first.map((n) => n.data))
+    expect(nextFrame.every((n, i) => n.data === first[i]!.data)).toBe(true)
+  })
+
   test('a new snapshot with one actor changed reuses every other node', () => {
     const builder = new FlowNodeBuilder()
     const first = builder.build(doc, new Set(), {}, null)

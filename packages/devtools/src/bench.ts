@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   render: async () => (await import('./bench/render')).renderBench,
   publish: async () => (await import('./bench/publish')).publishBench,
   messages: async () => (await import('./bench/messages')).messagesBench,
+  studio: async () => (await import('./bench/studio')).studioBench,
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

@@ -33,7 +33,12 @@ import { edgeTypes } from './LinkEdges'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
 
+// Props React Flow gets are module constants or memoised callbacks: a new object or function
+// on every render (a drag renders the canvas once per frame) re-renders every node wrapper.
 const nodeTypes = { actor: ActorNode }
+const fitViewOptions = { maxZoom: 1 }
+const proOptions = { hideAttribution: true }
+const multiSelectionKeyCode = ['Shift', 'Meta', 'Control']
 const isValidConnection: IsValidConnection<LinkFlowEdge> = (c) =>
   connectionKind({ sourceHandle: c.sourceHandle ?? null, targetHandle: c.targetHandle ?? null }) !==
   null
@@ -152,6 +157,13 @@ export function Canvas() {
     [flow, addActor],
   )
 
+  // Clicking a node inside a multi-selection keeps the selection (to drag it as a group) but
+  // shows the clicked actor in the inspector.
+  const onNodeClick = useCallback(
+    (_event: unknown, clicked: ActorFlowNode) => session.getState().inspect(clicked.id),
+    [session],
+  )
+
   const show = useCallback(
     (ids: string[]) =>
       void flow.fitView({ nodes: ids.map((id) => ({ id })), maxZoom: 1, duration: 200 }),
@@ -176,9 +188,7 @@ export function Canvas() {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          // Clicking a node inside a multi-selection keeps the selection (to drag it as a
-          // group) but shows the clicked actor in the inspector.
-          onNodeClick={(_event, clicked) => session.getState().inspect(clicked.id)}
+          onNodeClick={onNodeClick}
           onConnect={onConnect}
           onReconnect={onReconnect}
           isValidConnection={isValidConnection}
@@ -188,12 +198,12 @@ export function Canvas() {
           // Deleting, copying and the rest go through the studio's own shortcuts, so a key
           // does the same as its button and command.
           deleteKeyCode={null}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          multiSelectionKeyCode={multiSelectionKeyCode}
           fitView
-          fitViewOptions={{ maxZoom: 1 }}
+          fitViewOptions={fitViewOptions}
           minZoom={0.05}
           onlyRenderVisibleElements
-          proOptions={{ hideAttribution: true }}
+          proOptions={proOptions}
         >
           <Background />
           <MiniMap pannable zoomable ariaLabel="Minimap" />

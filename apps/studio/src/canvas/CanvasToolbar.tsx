@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { searchActors } from './search'
@@ -8,7 +8,7 @@ import type { CanvasActions } from './useCanvasActions'
  * Above the canvas: search by role or message type (results listed, each a button that
  * selects and shows the actor) and the canvas's main actions as named buttons.
  */
-export function CanvasToolbar({
+export const CanvasToolbar = memo(function CanvasToolbar({
   actions,
   onShow,
 }: {
@@ -69,4 +69,4 @@ export function CanvasToolbar({
       </button>
     </div>
   )
-}
+})

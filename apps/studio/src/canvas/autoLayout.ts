@@ -1,6 +1,5 @@
 import type { ProjectDoc } from '@troupe/documents'
-import ELK from 'elkjs/lib/elk.bundled.js'
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api'
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api'
 import type { XY } from '../session/store'
 import { nodeFootprint } from './freeSpot'
 
@@ -9,7 +8,13 @@ export interface Size {
   height: number
 }
 
-const elk = new ELK()
+// ELK is 1.6 MB of script that runs when loaded: it is loaded on the first auto-layout, not
+// with the studio, so opening a project does not wait for it.
+let elk: Promise<ELK> | undefined
+const loadElk = () => {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk())
+  return elk
+}
 
 /**
  * New positions for every actor, from ELK's layered algorithm: parents above their children
@@ -57,7 +62,7 @@ export async function computeLayout(
     children: ids.map((id) => ({ id, ...(sizeOf(id) ?? nodeFootprint) })),
     edges,
   }
-  const laid = await elk.layout(graph)
+  const laid = await (await loadElk()).layout(graph)
   const minX = Math.min(...ids.map((id) => doc.actors[id]!.position.x))
   const minY = Math.min(...ids.map((id) => doc.actors[id]!.position.y))
   const positions: Record<string, XY> = {}

@@ -44,6 +44,12 @@ export const edgeId = (kind: LinkKind, from: string, to: string) =>
 export class FlowNodeBuilder {
   private cache = new Map<string, ActorFlowNode>()
   private sizes = new Map<string, { width: number; height: number }>()
+  /** What each node shows, kept while the snapshot and the search stay the same. */
+  private shown = new Map<string, ActorNodeData>()
+  private shownFor: { doc: ProjectDoc | null; matches: ReadonlySet<string> | null } = {
+    doc: null,
+    matches: null,
+  }
 
   /**
    * Records a node's measured size. New node objects carry it, so React Flow does not
@@ -59,17 +65,16 @@ export class FlowNodeBuilder {
     dragging: Readonly<Record<string, XY>>,
     matches: ReadonlySet<string> | null,
   ): ActorFlowNode[] {
-    const received = receivedTypes(doc.actors)
+    // A drag frame or a selection change reuses every node's data: only a new snapshot (or
+    // search) recomputes summaries, so a frame costs one cheap pass, not a graph recompute.
+    if (this.shownFor.doc !== doc || this.shownFor.matches !== matches) {
+      this.shown = nodeData(doc, matches, this.shown)
+      this.shownFor = { doc, matches }
+    }
     const next = new Map<string, ActorFlowNode>()
     const nodes: ActorFlowNode[] = []
     for (const [id, actor] of Object.entries(doc.actors)) {
-      const data: ActorNodeData = {
-        role: actor.role,
-        kind: kindLabel(actor.view),
-        isRoot: id === doc.root,
-        summary: summarize(actor, received.get(id) ?? [], doc.skills),
-        match: matches?.has(id) ?? false,
-      }
+      const data = this.shown.get(id)!
       const position = dragging[id] ?? actor.position
       const isSelected = selected.has(id)
       const previous = this.cache.get(id)
@@ -78,7 +83,7 @@ export class FlowNodeBuilder {
         previous.selected === isSelected &&
         previous.position.x === position.x &&
         previous.position.y === position.y &&
-        sameData(previous.data, data)
+        previous.data === data
           ? previous
           : {
               id,
@@ -96,6 +101,28 @@ export class FlowNodeBuilder {
     for (const id of this.sizes.keys()) if (!next.has(id)) this.sizes.delete(id)
     return nodes
   }
+}
+
+/** Each actor's node data, reusing the previous object where nothing shown changed. */
+function nodeData(
+  doc: ProjectDoc,
+  matches: ReadonlySet<string> | null,
+  previous: ReadonlyMap<string, ActorNodeData>,
+): Map<string, ActorNodeData> {
+  const received = receivedTypes(doc.actors)
+  const shown = new Map<string, ActorNodeData>()
+  for (const [id, actor] of Object.entries(doc.actors)) {
+    const data: ActorNodeData = {
+      role: actor.role,
+      kind: kindLabel(actor.view),
+      isRoot: id === doc.root,
+      summary: summarize(actor, received.get(id) ?? [], doc.skills),
+      match: matches?.has(id) ?? false,
+    }
+    const before = previous.get(id)
+    shown.set(id, before && sameData(before, data) ? before : data)
+  }
+  return shown
 }
 
 function sameData(a: ActorNodeData, b: ActorNodeData): boolean {

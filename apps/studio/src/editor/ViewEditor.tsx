@@ -24,7 +24,9 @@ export function ViewEditor() {
     subject: actor ? actorId : null,
     modelPrefix: (monaco) => monaco.viewModelPrefix,
     text: actor ? JSON.stringify(actor.view, null, 2) : '',
-    commitDelayMs: 120,
+    // A valid edit reaches the preview at once (a timer of 0 still folds keys that arrive
+    // together, e.g. a paste or auto-closed brackets, into one change).
+    commitDelayMs: 0,
     editorOptions: {
       automaticLayout: true,
       minimap: { enabled: false },

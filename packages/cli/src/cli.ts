@@ -27,7 +27,7 @@ publish   validates the project and publishes it as a new version of the app /ap
           on a running server (--server/--token, or TROUPE_SERVER/TROUPE_TOKEN) or into a
           data folder (--data, server stopped); prints { slug, number, path, key? }.
 export    writes a static bundle (index.html, assets/, app.css, definition.json) that runs
-          from any static file host with state per visitor and no Troupe server.`
+          from any static file host with state per visitor and no Troupe server.
 test      replays recorded tests (a .troupe-test.json from the studio's "Save as test", or a
           folder with project.json, events.json, expected.json) and prints PASS, or FAIL with
           each difference; exits 1 when any differs.`

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url'
 import { layers, testOnly } from './architecture-rules.mjs'
 
 const sourceFile = /\.(ts|tsx|mts|js|mjs)$/
+// A side-effect import starts a statement (line start or after `;`): inside text such as
+// aria-label="Project file to import" the word is not an import.
 const importPattern =
-  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\n;])[ \t]*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

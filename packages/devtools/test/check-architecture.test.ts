@@ -49,3 +49,8 @@ test('finds static, side-effect, re-export and dynamic imports', () => {
     ),
   ).toEqual(['a', 'b', 'c', 'd', 'e'])
 })
+
+test('does not take the word import inside text for an import', () => {
+  expect(importsOf('<input aria-label="Project file to import" value=\'\' />')).toEqual([])
+  expect(importsOf("x; import 'side'")).toEqual(['side'])
+})

@@ -7,8 +7,8 @@ import { UndoButtons } from '../collab/UndoButtons'
 import { useUndo } from '../collab/useUndo'
 import { ImportExportButtons } from '../projects/ImportExport'
 import { ProjectsButton } from '../projects/ProjectsDialog'
-import { SkillsButton } from '../skills/SkillsEditor'
 import { PublishButton } from '../publish/PublishDialog'
+import { SkillsButton } from '../skills/SkillsEditor'
 
 const statusText: Record<SyncStatus, string> = {
   offline: 'Offline: changes are kept in this browser and merge when you reconnect',

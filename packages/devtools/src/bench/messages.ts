@@ -8,9 +8,9 @@ import react from '@vitejs/plugin-react'
 import { chromium } from 'playwright-core'
 import { build } from 'vite'
 import { chromiumArgs, chromiumPath } from '../chromium.mjs'
-import { serve } from './static-server'
 import type { SuiteReport } from './report'
 import { table } from './report'
+import { serve } from './static-server'
 import { fixed, median, percentile } from './stats'
 
 /**

@@ -115,12 +115,21 @@ function history(handle: DocHandle<InstanceDoc>): Cache {
   return cache
 }
 
-/** The log entries one change appended, from the change's own patches to the log. */
+/**
+ * The log entries one change appended, from the change's own patches to the log. The log is a
+ * list of segments (see InstanceDoc): entries arrive as inserts into a segment
+ * (`['log', segment, i]`), and a change that opens a segment may report it with its entries.
+ */
 function appendedBy(doc: Doc<InstanceDoc>, hash: string, deps: Heads): LogEntry[] {
   const out: LogEntry[] = []
+  const take = (value: unknown) => {
+    if (Array.isArray(value)) for (const item of value) take(item)
+    else out.push(JSON.parse(String(value)) as LogEntry)
+  }
   for (const patch of diffPath(doc, ['log'], deps, [hash])) {
-    if (patch.action !== 'insert' || patch.path[0] !== 'log' || patch.path.length !== 2) continue
-    for (const value of patch.values) out.push(JSON.parse(String(value)) as LogEntry)
+    if (patch.action !== 'insert' || patch.path[0] !== 'log') continue
+    if (patch.path.length === 3 || patch.path.length === 2)
+      for (const value of patch.values) take(value)
   }
   return out
 }

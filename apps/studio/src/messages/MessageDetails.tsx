@@ -1,10 +1,9 @@
-import { finalState, type Json } from '@troupe/core'
+import { finalState, type Json, stateDiff } from '@troupe/core'
 import { projectDefinition, stateAfter, stateBefore } from '@troupe/documents'
 import type { LogEntry } from '@troupe/runtime'
 import { useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { outcomeText } from './messageFilter'
-import { stateDiff } from '@troupe/core'
 
 /**
  * One message in full, and the state change it caused: the instance's state before and after

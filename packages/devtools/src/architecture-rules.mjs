@@ -33,6 +33,7 @@ export const layers = {
       'elkjs/*',
       'monaco-editor',
       'monaco-editor/*',
+      'jsonc-parser', // where a JSON path sits in the editor's text (lint markers and links)
       'zustand',
       'zustand/*',
       'tailwindcss', // compiles the app's classes inside the preview frame

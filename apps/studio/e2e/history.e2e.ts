@@ -1,23 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
-import { counterPage } from './observe-page'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { counterPage, studioForFile } from './observe-page'
 
 /** Time travel, forks and resets over the instance's history, and "Save as test". */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 const travel = (page: Page) => page.getByRole('region', { name: 'Time travel' })
 const status = (page: Page) =>
@@ -39,7 +27,7 @@ async function scrubTo(page: Page, index: number) {
 
 describe('time travel', () => {
   test('the preview shows the app after any message, read-only, and Live comes back', async () => {
-    const { page, counter } = await counterPage(browser, server, 3)
+    const { page, counter } = await counterPage(studio.browser, studio.server, 3)
     await expect.poll(() => status(page)).toBe('Live (3 messages)')
     await scrubTo(page, 0)
     await expect.poll(() => counter.innerText()).toBe('Clicks: 1')
@@ -65,7 +53,7 @@ describe('time travel', () => {
   })
 
   test('Fork from here runs a new instance from that point; Reset starts from the initial state', async () => {
-    const { page, counter } = await counterPage(browser, server, 3)
+    const { page, counter } = await counterPage(studio.browser, studio.server, 3)
     await scrubTo(page, 0)
     await expect.poll(() => counter.innerText()).toBe('Clicks: 1')
     await travel(page).getByRole('button', { name: 'Fork from here' }).click()
@@ -91,7 +79,7 @@ describe('time travel', () => {
 
 describe('Save as test', () => {
   test('records a run as a fixture that `troupe test` replays and passes', async () => {
-    const { page, counter } = await counterPage(browser, server, 1)
+    const { page, counter } = await counterPage(studio.browser, studio.server, 1)
     const preview = page.getByRole('region', { name: 'Preview' })
     await preview.getByRole('button', { name: 'Record test' }).click()
     await counter.click()

@@ -1,25 +1,19 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
-import { addFromPalette, newPage, preview, selectedViewText, setSelectedView } from './observe-page'
+import { describe, expect, test } from 'vitest'
+import {
+  addFromPalette,
+  newPage,
+  preview,
+  selectedViewText,
+  setSelectedView,
+  studioForFile,
+} from './observe-page'
 
 /** Hot edits: changing the definition while the app runs applies at once and keeps state. */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 describe('hot edits keep state', () => {
   test('type into a form, change the form view in Monaco: the typed text is still there', async () => {
-    const page = await newPage(browser, server)
+    const page = await newPage(studio.browser, studio.server)
     await addFromPalette(page, 'Form')
     const field = preview(page).getByPlaceholder('Type and press Send')
     await field.fill('still here')
@@ -52,7 +46,7 @@ describe('hot edits keep state', () => {
   })
 
   test('a changed event applies at once, on top of the kept count', async () => {
-    const page = await newPage(browser, server)
+    const page = await newPage(studio.browser, studio.server)
     await addFromPalette(page, 'Button')
     const button = preview(page).getByRole('button', { name: 'Click me' })
     await button.click()

@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
-import { addFromPalette, newPage, setSelectedView } from './observe-page'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { addFromPalette, newPage, setSelectedView, studioForFile } from './observe-page'
 
 /** Wiring lint in the studio: the list, its links into the editor, and Monaco markers. */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 const lint = (page: Page) => page.getByRole('region', { name: 'Lint' })
 const summary = (page: Page) => lint(page).getByRole('status', { name: 'Lint summary' }).innerText()
@@ -23,7 +11,7 @@ const editorRegion = (page: Page) => page.getByRole('region', { name: 'View JSON
 
 describe('Lint', () => {
   test('a finding names code, actor and path, links into the editor and is a marker there', async () => {
-    const page = await newPage(browser, server)
+    const page = await newPage(studio.browser, studio.server)
     await expect.poll(() => summary(page)).toBe('No problems found')
     await addFromPalette(page, 'Button')
     await setSelectedView(page, {
@@ -61,7 +49,7 @@ describe('Lint', () => {
   })
 
   test('a context path nothing provides is reported at its binding', async () => {
-    const page = await newPage(browser, server)
+    const page = await newPage(studio.browser, studio.server)
     await addFromPalette(page, 'Button')
     await setSelectedView(page, { tag: 'p', bindings: { text: 'context.missingKey' } })
     const finding = lint(page).getByRole('button', { name: /TRP-406/ })

@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
-import { counterPage, preview, setSelectedView } from './observe-page'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { counterPage, preview, setSelectedView, studioForFile } from './observe-page'
 
 /** The Messages panel over a real running instance: listing, filters, pause, clear, diffs. */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Messages' })
 const rows = (page: Page) =>
@@ -28,7 +16,7 @@ const diff = (page: Page) =>
 
 describe('Messages panel', () => {
   test('lists each message with route, type, skill and outcome, and shows the diff it caused', async () => {
-    const { page } = await counterPage(browser, server, 3)
+    const { page } = await counterPage(studio.browser, studio.server, 3)
     await expect.poll(() => count(page)).toBe('3 shown of 3')
     const first = await rows(page).first().innerText()
     expect(first).toMatch(/→/)
@@ -47,7 +35,7 @@ describe('Messages panel', () => {
   })
 
   test('filters by type and outcome, pauses and clears the view but never the history', async () => {
-    const { page, counter } = await counterPage(browser, server, 2)
+    const { page, counter } = await counterPage(studio.browser, studio.server, 2)
     await expect.poll(() => count(page)).toBe('2 shown of 2')
 
     const outcome = panel(page).getByRole('combobox', { name: 'Outcome' })
@@ -77,7 +65,7 @@ describe('Messages panel', () => {
   })
 
   test('an unhandled message and a failed one say so, with the reason', async () => {
-    const { page } = await counterPage(browser, server, 0)
+    const { page } = await counterPage(studio.browser, studio.server, 0)
     await setSelectedView(page, {
       tag: 'div',
       elements: [
@@ -105,7 +93,7 @@ describe('Messages panel', () => {
 
 describe('live edges', () => {
   test('a subscription edge counts the messages that flowed along it and pulses while they flow', async () => {
-    const { page, counter } = await counterPage(browser, server, 2)
+    const { page, counter } = await counterPage(studio.browser, studio.server, 2)
     const canvas = page.getByRole('region', { name: 'Canvas' })
     // The button subscribes to itself: its loop edge carries every click.
     const label = canvas.locator('[data-edge-traffic^="sub:button"]')

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
-import { expect } from 'vitest'
-import type { RunningServer } from './harness'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { launchBrowser, type RunningServer, startServer } from './harness'
 
 /**
  * Shared steps of the observe e2e tests (messages, lint, time travel, hot edits): a fresh
@@ -15,6 +15,20 @@ export const counterView = {
       payload: { clicks: { $add: [{ $: 'context.clicks' }, 1] } },
     },
   },
+}
+
+/** One real server and one logged-in Chromium for the test file, stopped after it. */
+export function studioForFile(): { server: RunningServer; browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser }
+  beforeAll(async () => {
+    running.server = await startServer()
+    running.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await running.browser?.close()
+    await running.server?.stop()
+  })
+  return running
 }
 
 export async function newPage(browser: Browser, server: RunningServer): Promise<Page> {

@@ -57,7 +57,7 @@ export const layers = {
       'elkjs/*',
       'monaco-editor',
       'monaco-editor/*',
-      'jsonc-parser', // JSON paths to text ranges for the editors' markers
+      'jsonc-parser', // where a JSON path sits in the editor's text (lint markers and links)
       'zustand',
       'zustand/*',
       'tailwindcss', // compiles the app's classes inside the preview frame

@@ -1,9 +1,19 @@
 import type { RaisedEvent } from '@troupe/core'
-import { createEventQueue, instanceState, projectDefinition } from '@troupe/documents'
+import {
+  createEventQueue,
+  type DocHandle,
+  type InstanceDoc,
+  instanceState,
+  projectDefinition,
+  stateAfter,
+} from '@troupe/documents'
 import { connectPreviewFrame, type PreviewHost } from '@troupe/renderer'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { useStudio } from '../app/StudioContext'
+import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { recorderFor } from '../testing/runRecorder'
+import { SaveAsTest } from '../testing/SaveAsTest'
+import { TimeTravel } from '../timetravel/TimeTravel'
 import './preview.css'
 
 /**
@@ -14,22 +24,42 @@ import './preview.css'
  * runtime inside a change of the instance document, so their state is stored and synced.
  */
 export function Preview() {
-  const { project, instance } = useStudio()
+  const { project, instance, session } = useStudio()
   const projectDoc = useDocument(project)
   const instanceDoc = useDocument(instance)
+  const travelIndex = useSession((s) => s.travelIndex)
   const definition = useMemo(() => projectDefinition(projectDoc), [projectDoc])
-  const state = useMemo(() => instanceState(instanceDoc), [instanceDoc])
+  // Time travel shows the state after that message, from the document's history.
+  const state = useMemo(
+    () =>
+      (travelIndex === null ? null : pastState(instance, travelIndex)) ??
+      instanceState(instanceDoc),
+    [instanceDoc, instance, travelIndex],
+  )
 
   // Events raised in one tick share one change of the instance document (see createEventQueue).
+  // The recorder notes the ids and clock readings the runtime uses while "Record test" runs.
   const queue = useMemo(
-    () => createEventQueue(instance, () => projectDefinition(project.doc())),
+    () =>
+      createEventQueue(
+        instance,
+        () => projectDefinition(project.doc()),
+        recorderFor(instance).runtimeOptions,
+      ),
     [instance, project],
   )
   const onEvent = useCallback(
     (event: RaisedEvent) => {
+      if (session.getState().travelIndex !== null) {
+        session
+          .getState()
+          .notify('The preview is showing the past and is read-only: press "Live" to use the app.')
+        return
+      }
       void queue.raise(event)
+      recorderFor(instance).record(event)
     },
-    [queue],
+    [instance, queue, session],
   )
 
   const frame = useRef<HTMLIFrameElement>(null)
@@ -60,9 +90,13 @@ export function Preview() {
   )
 
   return (
-    <section className="studio-preview" aria-label="Preview">
+    <section
+      className={`studio-preview${travelIndex === null ? '' : ' is-travelling'}`}
+      aria-label="Preview"
+    >
       <header>
         <h2>Preview</h2>
+        <SaveAsTest />
       </header>
       <iframe
         ref={frame}
@@ -72,6 +106,21 @@ export function Preview() {
         sandbox="allow-scripts"
         onLoad={connect}
       />
+      <TimeTravel />
     </section>
   )
+}
+
+/**
+ * The state after message `index`, or null when this instance has no such message: the
+ * instance was just replaced (a fork or reset, here or on another peer) and the scrubber is
+ * about to go back to live.
+ */
+function pastState(instance: DocHandle<InstanceDoc>, index: number) {
+  try {
+    return stateAfter(instance, index)
+  } catch (error) {
+    if (error instanceof RangeError) return null
+    throw error
+  }
 }

@@ -215,7 +215,7 @@ export async function publishBench(): Promise<SuiteReport> {
           playerJs < 150 * 1024 ? 'met' : 'NOT met',
         ],
         [
-          'player JS with the wasm (gzip)',
+          'player JS + its wasm file (gzip)',
           kb(playerJs + playerWasm),
           `studio JS: ${kb(studioJs)}`,
           ratio(playerJs + playerWasm, studioJs),

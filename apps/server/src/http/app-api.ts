@@ -58,7 +58,11 @@ export async function handleAppApi(
         return sendJson(res, 201, published)
       }
       const project = url.searchParams.get('project')
-      const summaries = await Promise.all(apps.slugs().map((slug) => apps.summary(slug)))
+      // An app whose record cannot be loaded is left out rather than failing the whole list.
+      const loaded = await Promise.all(
+        apps.slugs().map((slug) => apps.summary(slug).catch(() => undefined)),
+      )
+      const summaries = loaded.filter((app) => app !== undefined)
       return sendJson(
         res,
         200,

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { issueCodes } from '@troupe/core'
 import { renderPlayerPage } from '@troupe/styles'
+import { readPlayerBuild } from '@troupe/styles/node'
 import type { PublishedApps } from '../publish/published-apps'
 import { send, serveAsset } from '../static'
 import { sendRefusal } from './app-api'
@@ -61,8 +61,8 @@ async function servePage(
   slug: string,
   number: number | undefined,
 ): Promise<void> {
-  const template = playerTemplate(ctx.playerDir)
-  if (!template) {
+  const build = playerBuild(ctx.playerDir)
+  if (!build) {
     return send(
       res,
       503,
@@ -72,7 +72,7 @@ async function servePage(
   }
   const app = await ctx.apps.playable(slug, number)
   const html = renderPlayerPage(
-    template,
+    build.template,
     {
       slug,
       version: app.number,
@@ -81,21 +81,24 @@ async function servePage(
       definition: app.definition,
     },
     app.css,
-    { assetBase: '/player/assets/', title: app.definition.name },
+    {
+      assetBase: '/player/assets/',
+      title: app.definition.name,
+      ...(build.wasm ? { wasm: build.wasm } : {}),
+    },
   )
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
   res.end(html)
 }
 
-let cached: { dir: string; html: string } | undefined
+let cached: { dir: string; build: ReturnType<typeof readPlayerBuild> & object } | undefined
 
-/** The player's built index.html (read once per folder), or undefined when not built. */
-function playerTemplate(dir: string): string | undefined {
-  if (cached?.dir === dir) return cached.html
-  const file = join(dir, 'index.html')
-  if (!existsSync(file)) return undefined
-  cached = { dir, html: readFileSync(file, 'utf8') }
-  return cached.html
+/** The player's build (read once per folder), or undefined when it is not built. */
+function playerBuild(dir: string) {
+  if (cached?.dir === dir) return cached.build
+  const build = readPlayerBuild(dir)
+  if (build) cached = { dir, build }
+  return build
 }
 
 function safeDecode(part: string): string {

@@ -68,7 +68,11 @@ function PublishPanel({ onClose }: { onClose: () => void }) {
     event.preventDefault()
     try {
       setProgress({ kind: 'busy', text: 'Saving your latest edits to the server…' })
-      await whenSynced(repo, project, AbortSignal.timeout(15_000))
+      await whenSynced(repo, project, AbortSignal.timeout(15_000)).catch(() => {
+        throw new Error(
+          'The server has not received your latest edits yet (offline?). Check that the Troupe server is running, then publish again.',
+        )
+      })
       setProgress({ kind: 'busy', text: 'Publishing…' })
       const result = await publishApi.publish({
         project: project.url,

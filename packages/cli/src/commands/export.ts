@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -13,7 +12,7 @@ import {
 import { type AnyDocumentId, type AppDoc, findVersion, versionDefinition } from '@troupe/documents'
 import { AppIndex, createNodeRepo } from '@troupe/documents/node'
 import { renderPlayerPage } from '@troupe/styles'
-import { compileAppCssInNode } from '@troupe/styles/node'
+import { compileAppCssInNode, readPlayerBuild } from '@troupe/styles/node'
 import { EXIT_OK, EXIT_REFUSED, type Io } from '../io'
 import { readInputFile, UsageError } from '../read-file'
 
@@ -42,10 +41,10 @@ export interface ExportOptions {
  */
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
   const playerDir = options.playerDir ?? defaultPlayerDir
-  const template = join(playerDir, 'index.html')
-  if (!existsSync(template))
+  const build = readPlayerBuild(playerDir)
+  if (!build)
     throw new UsageError(
-      `${issueCodes.playerNotBuilt} the player is not built (no ${template}): run pnpm --filter @troupe/player build`,
+      `${issueCodes.playerNotBuilt} the player is not built (no index.html in ${playerDir}): run pnpm --filter @troupe/player build`,
     )
   let pinned: { slug: string; version: number; definition: ProjectFile }
   try {
@@ -63,10 +62,15 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   await writeFile(join(out, 'app.css'), css)
   await writeFile(join(out, 'definition.json'), `${JSON.stringify(pinned.definition, null, 2)}\n`)
   const page = renderPlayerPage(
-    await readFile(template, 'utf8'),
+    build.template,
     { slug: pinned.slug, version: pinned.version, scope: 'visitor', definition: pinned.definition },
     css,
-    { assetBase: './assets/', title: pinned.definition.name, cssHref: './app.css' },
+    {
+      assetBase: './assets/',
+      title: pinned.definition.name,
+      cssHref: './app.css',
+      ...(build.wasm ? { wasm: build.wasm } : {}),
+    },
   )
   await writeFile(join(out, 'index.html'), page)
   io.out(JSON.stringify({ out, slug: pinned.slug, version: pinned.version }))

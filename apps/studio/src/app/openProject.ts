@@ -9,7 +9,6 @@ import {
   type ProjectDoc,
   type Repo,
   type WorkspaceDoc,
-  workspaceProjects,
 } from '@troupe/documents'
 
 const lastProjectKey = 'troupe:last-project'
@@ -26,8 +25,8 @@ export function projectIdFromPath(pathname: string): string | null {
 }
 
 /**
- * Opens the project the address names; at `/`, the last project this browser had open, else
- * the first one in the projects list, else a new one (`/?new` always starts a new one). The
+ * Opens the project the address names; at `/`, the last project this browser had open, or a
+ * new one (`/?new` always starts a new one; the Projects dialog opens the others). The
  * project is put on the list, and the address then names it, so it can be opened in another
  * browser. A deleted project's address is refused (TRP-152).
  */
@@ -43,11 +42,10 @@ export async function openProject(
     )
   }
   const remembered = window.localStorage.getItem(lastProjectKey)
-  const listed = workspace ? workspaceProjects(workspace.doc())[0]?.url : undefined
   const fresh = new URLSearchParams(window.location.search).has('new')
   const id = fresh
     ? null
-    : (named ?? (remembered && !deleted(remembered) ? remembered : null) ?? listed ?? null)
+    : (named ?? (remembered && !deleted(remembered) ? remembered : null))
   let opened: OpenProject
   if (id) {
     try {

@@ -179,7 +179,7 @@ describe('projects', () => {
     expect(exported.actors.app.position).toBeUndefined()
     await waitSaved(page)
 
-    const importFile = async (name: string, content: unknown) => {
+    const chooseImportFile = async (name: string, content: unknown) => {
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),
         page.getByRole('button', { name: 'Import' }).click(),
@@ -199,7 +199,7 @@ describe('projects', () => {
     bad.actors.composer.view.children[2].leaf.tag = 'script'
     bad.actors.app.children.push('ghost')
     bad.actors.messages.view.container.attributes.onclick = 'steal()'
-    await importFile('bad.json', bad)
+    await chooseImportFile('bad.json', bad)
     const refused = page.getByRole('dialog', { name: 'Import refused' })
     const problems = await refused.getByRole('list', { name: 'Problems' }).innerText()
     expect(problems).toContain('TRP-110 actor "app" at children[2]')
@@ -208,14 +208,14 @@ describe('projects', () => {
     await refused.getByRole('button', { name: 'Close' }).click()
     expect(page.url()).toBe(here)
 
-    await importFile('broken.json', '{ "troupe": 1, ')
+    await chooseImportFile('broken.json', '{ "troupe": 1, ')
     await poll(() => refused.innerText()).toContain('TRP-100')
     await page.keyboard.press('Escape')
     await openProjects(page)
     expect(await listedNames(page)).toEqual(before)
     await page.keyboard.press('Escape')
 
-    await importFile('chat-room.troupe.json', { ...exported, name: 'Imported chat' })
+    await chooseImportFile('chat-room.troupe.json', { ...exported, name: 'Imported chat' })
     await poll(() => projectName(page)).toBe('Imported chat')
     expect(page.url()).not.toBe(here)
     await node(page, 'messageList').waitFor()
@@ -223,10 +223,10 @@ describe('projects', () => {
     await poll(() => listedNames(page)).toEqual([...before, 'Imported chat'])
     // The imported app runs: its project skill sends a message.
     await page.keyboard.press('Escape')
-    await preview(page).getByRole('textbox', { name: 'Message' }).fill('Hello from the import')
+    await preview(page).getByRole('textbox', { name: 'Message' }).fill('Hello after importing')
     await preview(page).getByRole('button', { name: 'Send' }).click()
     await poll(() => preview(page).getByRole('list', { name: 'Messages' }).innerText()).toContain(
-      'Hello from the import',
+      'Hello after importing',
     )
     await waitSaved(page)
     await context.close()

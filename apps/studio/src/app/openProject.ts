@@ -43,9 +43,7 @@ export async function openProject(
   }
   const remembered = window.localStorage.getItem(lastProjectKey)
   const fresh = new URLSearchParams(window.location.search).has('new')
-  const id = fresh
-    ? null
-    : (named ?? (remembered && !deleted(remembered) ? remembered : null))
+  const id = fresh ? null : (named ?? (remembered && !deleted(remembered) ? remembered : null))
   let opened: OpenProject
   if (id) {
     try {

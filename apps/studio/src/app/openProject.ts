@@ -32,17 +32,20 @@ export function projectIdFromPath(pathname: string): string | null {
  */
 export async function openProject(
   repo: Repo,
-  workspace: DocHandle<WorkspaceDoc> | null,
+  workspaceLoading: Promise<DocHandle<WorkspaceDoc> | null>,
 ): Promise<OpenProject> {
   const named = projectIdFromPath(window.location.pathname)
+  const remembered = window.localStorage.getItem(lastProjectKey)
+  const fresh = new URLSearchParams(window.location.search).has('new')
+  // Opening an existing project waits for the list (a deleted one is refused); a new one
+  // opens at once.
+  const workspace = !fresh && (named || remembered) ? await workspaceLoading : null
   const deleted = (id: string) => workspace !== null && isDeletedProject(workspace.doc(), id)
   if (named && deleted(named)) {
     throw new Error(
       `TRP-152 Project ${named} was deleted from your projects list. Open another project from the list, or import its project file if you exported it.`,
     )
   }
-  const remembered = window.localStorage.getItem(lastProjectKey)
-  const fresh = new URLSearchParams(window.location.search).has('new')
   const id = fresh ? null : (named ?? (remembered && !deleted(remembered) ? remembered : null))
   let opened: OpenProject
   if (id) {
@@ -55,7 +58,7 @@ export async function openProject(
   } else {
     opened = createProject(repo)
   }
-  if (workspace) addToWorkspace(workspace, opened.project.url)
+  void workspaceLoading.then((list) => list && addToWorkspace(list, opened.project.url))
   showInAddress(opened.project.documentId, 'replace')
   return opened
 }

@@ -17,7 +17,7 @@ export function App({ repo }: { repo: Repo }) {
   const [workspaceError, setWorkspaceError] = useState<string | null>(null)
 
   useEffect(() => {
-    let list: DocHandle<WorkspaceDoc> | null = null
+    let list: Promise<DocHandle<WorkspaceDoc> | null> = Promise.resolve(null)
     const open = () =>
       openProject(repo, list).then(
         (project) => {
@@ -30,11 +30,11 @@ export function App({ repo }: { repo: Repo }) {
     window.addEventListener('popstate', open)
     isLoggedIn().then(async (ok) => {
       if (!ok) return setLoginNeeded(true)
-      list = await loadWorkspace(repo).catch((e: unknown) => {
+      list = loadWorkspace(repo).catch((e: unknown) => {
         setWorkspaceError(e instanceof Error ? e.message : String(e))
         return null
       })
-      setWorkspace(list)
+      void list.then(setWorkspace)
       await open()
     })
     return () => window.removeEventListener('popstate', open)

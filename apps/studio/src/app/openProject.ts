@@ -9,7 +9,6 @@ import {
   type ProjectDoc,
   type Repo,
   type WorkspaceDoc,
-  workspaceProjects,
 } from '@troupe/documents'
 
 const lastProjectKey = 'troupe:last-project'
@@ -26,28 +25,28 @@ export function projectIdFromPath(pathname: string): string | null {
 }
 
 /**
- * Opens the project the address names; at `/`, the last project this browser had open, else
- * the first one in the projects list, else a new one (`/?new` always starts a new one). The
+ * Opens the project the address names; at `/`, the last project this browser had open, or a
+ * new one (`/?new` always starts a new one; the Projects dialog opens the others). The
  * project is put on the list, and the address then names it, so it can be opened in another
  * browser. A deleted project's address is refused (TRP-152).
  */
 export async function openProject(
   repo: Repo,
-  workspace: DocHandle<WorkspaceDoc> | null,
+  workspaceLoading: Promise<DocHandle<WorkspaceDoc> | null>,
 ): Promise<OpenProject> {
   const named = projectIdFromPath(window.location.pathname)
+  const remembered = window.localStorage.getItem(lastProjectKey)
+  const fresh = new URLSearchParams(window.location.search).has('new')
+  // Opening an existing project waits for the list (a deleted one is refused); a new one
+  // opens at once.
+  const workspace = !fresh && (named || remembered) ? await workspaceLoading : null
   const deleted = (id: string) => workspace !== null && isDeletedProject(workspace.doc(), id)
   if (named && deleted(named)) {
     throw new Error(
       `TRP-152 Project ${named} was deleted from your projects list. Open another project from the list, or import its project file if you exported it.`,
     )
   }
-  const remembered = window.localStorage.getItem(lastProjectKey)
-  const listed = workspace ? workspaceProjects(workspace.doc())[0]?.url : undefined
-  const fresh = new URLSearchParams(window.location.search).has('new')
-  const id = fresh
-    ? null
-    : (named ?? (remembered && !deleted(remembered) ? remembered : null) ?? listed ?? null)
+  const id = fresh ? null : (named ?? (remembered && !deleted(remembered) ? remembered : null))
   let opened: OpenProject
   if (id) {
     try {
@@ -59,7 +58,7 @@ export async function openProject(
   } else {
     opened = createProject(repo)
   }
-  if (workspace) addToWorkspace(workspace, opened.project.url)
+  void workspaceLoading.then((list) => list && addToWorkspace(list, opened.project.url))
   showInAddress(opened.project.documentId, 'replace')
   return opened
 }

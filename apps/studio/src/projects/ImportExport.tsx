@@ -45,7 +45,7 @@ export function ImportExportButtons() {
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Project file to import"
+        aria-label="Project file for Import"
         onChange={(event) => {
           const file = event.target.files?.[0]
           event.target.value = ''

@@ -64,11 +64,50 @@ async function setSelectedView(page: Page, view: object) {
   await page.keyboard.press('ControlOrMeta+V')
 }
 
+describe('forms in the preview', () => {
+  test('pressing Enter in a form raises its submit event, and the frame stays where it is', async () => {
+    const page = await openNewProject()
+    await setSelectedView(page, {
+      container: { layout: 'flex', tag: 'form' },
+      events: {
+        submit: { event: '@input/updateContext', payload: { sent: { $: 'context.draft' } } },
+      },
+      children: [
+        {
+          slot: 'draft',
+          leaf: {
+            tag: 'input',
+            attributes: { type: 'text', 'aria-label': 'Draft' },
+            bindings: { value: 'context.draft' },
+            events: { input: { event: '@input/updateContext' } },
+          },
+        },
+        {
+          slot: 'sent',
+          leaf: {
+            tag: 'p',
+            bindings: { text: { $concat: ['Sent: ', { $string: { $: 'context.sent' } }] } },
+          },
+        },
+      ],
+    })
+    const draft = preview(page).getByRole('textbox', { name: 'Draft' })
+    await draft.fill('hello')
+    await draft.press('Enter')
+    await expect
+      .poll(() => preview(page).getByText('Sent: hello').count(), { timeout: 20_000 })
+      .toBe(1)
+    // The renderer prevents the form's own submission, so the frame did not navigate.
+    expect(previewFrame(page).url()).toMatch(/\/preview\.html$/)
+    await page.context().close()
+  })
+})
+
 describe('preview isolation', () => {
-  test('the frame is sandboxed to scripts only, without the studio origin', async () => {
+  test('the frame is sandboxed to scripts and forms only, without the studio origin', async () => {
     const page = await openNewProject()
     const frame = page.getByRole('region', { name: 'Preview' }).locator('iframe')
-    await expect(frame.getAttribute('sandbox')).resolves.toBe('allow-scripts')
+    await expect(frame.getAttribute('sandbox')).resolves.toBe('allow-scripts allow-forms')
     await expect(previewFrame(page).evaluate(() => self.origin)).resolves.toBe('null')
     await page.context().close()
   })

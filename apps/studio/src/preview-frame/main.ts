@@ -4,7 +4,7 @@ import tailwindIndexCss from 'tailwindcss/index.css?raw'
 import { keepStylesLive } from './liveStyles'
 
 /**
- * The preview frame's page. It runs inside `<iframe sandbox="allow-scripts">` with an opaque
+ * The preview frame's page. It runs inside `<iframe sandbox="allow-scripts allow-forms">` with an opaque
  * origin, so whatever a view manages to do here cannot read the studio's page, documents or
  * cookies; it only ever receives plain copies of the app's definition and state from the
  * studio over a MessageChannel and sends raised events back. Its only CSS is the app's own

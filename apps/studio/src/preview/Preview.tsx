@@ -18,7 +18,7 @@ import './preview.css'
 
 /**
  * The running app: the project's definition rendered over its instance state, inside a
- * sandboxed frame (scripts only, no same-origin), so nothing in a view, nor a bug in the
+ * sandboxed frame (scripts and forms only, no same-origin), so nothing in a view, nor a bug in the
  * renderer, can reach the studio's documents or login. The frame gets plain copies over a
  * MessageChannel; the events it sends back are checked by the bridge and run through the
  * runtime inside a change of the instance document, so their state is stored and synced.
@@ -103,7 +103,9 @@ export function Preview() {
         className="studio-preview-frame"
         title="App preview"
         src="/preview.html"
-        sandbox="allow-scripts"
+        // allow-forms: without it a form's submit event never fires. The renderer prevents
+        // every form's own submission, so a form can never navigate the frame.
+        sandbox="allow-scripts allow-forms"
         onLoad={connect}
       />
       <TimeTravel />

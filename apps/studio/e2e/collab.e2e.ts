@@ -298,6 +298,59 @@ async function networkSwitch(context: BrowserContext) {
   }
 }
 
+describe('one view in Monaco, two people at once', () => {
+  test('a draft begun before the other edit arrived keeps their part when it is committed', async () => {
+    const view = {
+      container: { layout: 'flex', class: 'flex flex-col gap-2' },
+      children: [
+        { slot: 'title', leaf: { tag: 'h2', classes: 'text-lg', elements: ['Card'] } },
+        { slot: 'action', leaf: { tag: 'button', classes: 'btn', elements: ['Go'] } },
+      ],
+    }
+    const alice = await openWindow()
+    await palette(alice).getByRole('button', { name: 'Container' }).click()
+    await node(alice, 'container').click()
+    await replaceViewText(alice, JSON.stringify(view, null, 2))
+    await preview(alice).getByRole('button', { name: 'Go' }).waitFor()
+    await saved(alice)
+    const bob = await openWindow(alice.url())
+    await node(bob, 'container').click()
+    await preview(bob).getByRole('button', { name: 'Go' }).waitFor()
+
+    // Bob starts editing (his text is not valid yet, so it stays his draft) ...
+    await replaceViewText(bob, '{')
+    const bobsProblems = bob.getByRole('status', { name: 'View JSON problems' })
+    await expect.poll(() => bobsProblems.innerText()).toContain('TRP-100')
+    // ... Alice retitles the card meanwhile, and Bob's window has it ...
+    const retitled = structuredClone(view)
+    retitled.children[0]!.leaf.elements = ['Alice title']
+    await replaceViewText(alice, JSON.stringify(retitled, null, 2))
+    await preview(bob).getByRole('heading', { name: 'Alice title' }).waitFor()
+    // ... and Bob finishes his edit of the button, written from the card as he first saw it.
+    const restyled = structuredClone(view)
+    restyled.children[1]!.leaf.classes = 'btn btn-primary'
+    await replaceViewText(bob, JSON.stringify(restyled, null, 2))
+    await expect.poll(() => bobsProblems.innerText()).toContain('Valid view')
+
+    for (const page of [alice, bob]) {
+      await expect
+        .poll(() =>
+          preview(page)
+            .getByRole('button', { name: 'Go' })
+            .evaluate((el) => el.className),
+        )
+        .toContain('btn-primary')
+      await expect(
+        preview(page).getByRole('heading', { name: 'Alice title' }).count(),
+      ).resolves.toBe(1)
+    }
+    await saved(alice)
+    await saved(bob)
+    await alice.context().close()
+    await bob.context().close()
+  })
+})
+
 describe('offline', () => {
   const card = {
     container: { layout: 'flex', class: 'flex flex-col gap-2' },

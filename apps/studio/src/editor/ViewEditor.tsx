@@ -3,6 +3,7 @@ import { setActorView } from '@troupe/documents'
 import { useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { mergeDraft } from './mergeDraft'
 import { useJsonDraftEditor } from './useJsonDraftEditor'
 
 /**
@@ -31,7 +32,8 @@ export function ViewEditor() {
       scrollBeyondLastLine: false,
       ariaLabel: 'View JSON editor',
     },
-    commit: (id, value) => {
+    commit: (id, draft, base) => {
+      const value = mergeDraft(project.doc().actors[id]?.view, base, draft)
       const issues = validateView(value, id)
       if (issues.length) return issues.map(formatIssue)
       setActorView(project, id, value as View)

@@ -2,6 +2,7 @@ import { formatIssue, type JsonObject, TroupeValidationError } from '@troupe/cor
 import { setActorContext } from '@troupe/documents'
 import { useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
+import { mergeDraft } from '../editor/mergeDraft'
 import { useJsonDraftEditor } from '../editor/useJsonDraftEditor'
 
 /**
@@ -28,7 +29,8 @@ export function ContextEditor({ actorId, context }: { actorId: string; context: 
       scrollBeyondLastLine: false,
       ariaLabel: 'Context JSON editor',
     },
-    commit: (id, value) => {
+    commit: (id, draft, base) => {
+      const value = mergeDraft(project.doc().actors[id]?.context, base, draft)
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return ['TRP-101 A context is a JSON object: { "key": value, … }']
       }

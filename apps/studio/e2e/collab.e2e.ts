@@ -150,6 +150,26 @@ describe('undo and redo of my own changes', () => {
     // A new edit clears redo.
     await rename(page, 'button', 'fresh')
     await expect(button(page, 'Redo').isDisabled()).resolves.toBe(true)
+
+    // Inside Monaco, Ctrl+Z is Monaco's own text undo of the draft; the studio's undo (which
+    // would take back the "Later" edit) does not run.
+    await node(page, 'fresh').click()
+    await replaceViewText(
+      page,
+      JSON.stringify({ tag: 'button', classes: 'btn', elements: ['Later'] }, null, 2),
+    )
+    await preview(page).getByRole('button', { name: 'Later' }).waitFor()
+    await replaceViewText(page, '{')
+    const problems = page.getByRole('status', { name: 'View JSON problems' })
+    await expect.poll(() => problems.innerText()).toContain('TRP-100')
+    await page.keyboard.press('ControlOrMeta+Z')
+    await expect.poll(() => problems.innerText()).toContain('Valid view')
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: 'View JSON' }).locator('.view-lines').innerText(),
+      )
+      .toContain('Later')
+    await expect(preview(page).getByRole('button', { name: 'Later' }).count()).resolves.toBe(1)
     await saved(page)
     await page.context().close()
   })

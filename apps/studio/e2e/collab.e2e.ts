@@ -406,11 +406,13 @@ describe('offline', () => {
     const network = await networkSwitch(bobContext)
     const bob = await bobContext.newPage()
     await bob.goto(alice.url())
-    await expect.poll(() => nodes(bob).count()).toBe(3)
+    // Its documents come through the routed socket: give the first load the usual wait.
+    await nodes(bob).first().waitFor()
+    await expect.poll(() => nodes(bob).count(), { timeout: 15_000 }).toBe(3)
     await saved(bob)
 
     await network.goOffline()
-    await expect.poll(() => syncStatus(bob)).toContain('Offline')
+    await expect.poll(() => syncStatus(bob), { timeout: 15_000 }).toContain('Offline')
 
     // Both edit while apart: different actors, and different parts of one view in Monaco.
     await rename(alice, 'text', 'headline')

@@ -44,4 +44,17 @@ describe('rebase (the inverse undo writes)', () => {
       kept: 1,
     })
   })
+
+  it("with prefer 'to' a part both changed takes the edit, and other parts still keep theirs", () => {
+    const conflicts = { kept: 0 }
+    const value = rebase(
+      { a: 'theirs', b: 'theirs' },
+      { a: 1, b: 1 },
+      { a: 'mine', b: 1 },
+      conflicts,
+      'to',
+    )
+    expect(value).toEqual({ a: 'mine', b: 'theirs' })
+    expect(conflicts.kept).toBe(0)
+  })
 })

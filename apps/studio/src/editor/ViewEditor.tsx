@@ -4,6 +4,7 @@ import { useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { viewIssues } from './checks'
+import { mergeDraft } from './mergeDraft'
 import { refusalsOf } from './refusals'
 import { useJsonDraftEditor } from './useJsonDraftEditor'
 
@@ -35,7 +36,8 @@ export function ViewEditor() {
       scrollBeyondLastLine: false,
       ariaLabel: 'View JSON editor',
     },
-    commit: (id, value) => {
+    commit: (id, draft, base) => {
+      const value = mergeDraft(project.doc().actors[id]?.view, base, draft)
       const issues = validateView(value, id)
       if (issues.length) return issues.map(formatIssue)
       // The project check can still refuse it (a placement of a missing actor): keep the draft.

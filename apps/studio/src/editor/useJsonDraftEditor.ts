@@ -17,8 +17,12 @@ export interface JsonDraftOptions {
   editorOptions: MonacoEditor.IStandaloneEditorConstructionOptions
   /** How long typing may pause before a valid edit is committed. */
   commitDelayMs: number
-  /** Validates and writes parsed JSON; returns the problems that refused it (empty when written). */
-  commit(subject: string, value: Json): string[]
+  /**
+   * Validates and writes parsed JSON; returns the problems that refused it (empty when
+   * written). `base` is the document's value when this draft began (when it was valid JSON),
+   * so the write can keep what others changed meanwhile in parts the draft did not touch.
+   */
+  commit(subject: string, value: Json, base: Json | undefined): string[]
   /**
    * Problems to mark in the text (schema errors come from Monaco's JSON Schema check; these
    * add Troupe's: unsafe content, references to missing actors, …), checked after each pause.
@@ -38,6 +42,8 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null)
   const [problems, setProblems] = useState<string[]>([])
   const draftFor = useRef<string | null>(null)
+  /** The document's text when the current draft began. */
+  const draftBase = useRef<string>('')
   // The latest callbacks, without re-creating the editor or its listeners when they change.
   const latest = useRef(options)
   latest.current = options
@@ -91,12 +97,15 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
         checkText()
         return
       }
+      // The editor showed the document's text until now (no draft follows remote changes).
+      if (draftFor.current === null) draftBase.current = latest.current.text
       draftFor.current = subject
       clearTimeout(timer)
       timer = setTimeout(() => {
         const parsed = checkText()
+        const base = parseJsonText(draftBase.current)
         const refused = parsed.ok
-          ? latest.current.commit(subject, parsed.value)
+          ? latest.current.commit(subject, parsed.value, base.ok ? base.value : undefined)
           : [`${parsed.issue.code} ${parsed.issue.message}`]
         setProblems(refused)
         if (refused.length === 0) draftFor.current = null

@@ -3,6 +3,7 @@ import { setActorContext } from '@troupe/documents'
 import { useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { contextIssues } from '../editor/checks'
+import { mergeDraft } from '../editor/mergeDraft'
 import { refusalsOf } from '../editor/refusals'
 import { useJsonDraftEditor } from '../editor/useJsonDraftEditor'
 
@@ -30,7 +31,8 @@ export function ContextEditor({ actorId, context }: { actorId: string; context: 
       scrollBeyondLastLine: false,
       ariaLabel: 'Context JSON editor',
     },
-    commit: (id, value) => {
+    commit: (id, draft, base) => {
+      const value = mergeDraft(project.doc().actors[id]?.context, base, draft)
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return ['TRP-101 A context is a JSON object: { "key": value, … }']
       }

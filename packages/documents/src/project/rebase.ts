@@ -11,27 +11,41 @@ import { deepEqual } from '../write-json'
  * length element by element; otherwise the edited run of elements is found again in `current`
  * by its content (an insert by its neighbours), so an element a collaborator added elsewhere in
  * the same list survives.
+ *
+ * `prefer: 'to'` settles a conflict (someone changed the very part the edit changes) for the
+ * edit instead: the view editor commits a draft that way, since the person just typed it.
  */
 export function rebase(
   current: unknown,
   from: unknown,
   to: unknown,
   conflicts: { kept: number },
+  prefer: 'current' | 'to' = 'current',
 ): unknown {
   if (deepEqual(current, from)) return to
   if (isObject(current) && isObject(from) && isObject(to)) {
     const out: Record<string, unknown> = { ...current }
     for (const key of new Set([...Object.keys(from), ...Object.keys(to)])) {
       if (deepEqual(from[key], to[key])) continue
-      const value = rebase(current[key], from[key], to[key], conflicts)
+      const value = rebase(current[key], from[key], to[key], conflicts, prefer)
       if (value === undefined) delete out[key]
       else out[key] = value
     }
     return out
   }
   if (Array.isArray(current) && Array.isArray(from) && Array.isArray(to)) {
-    return rebaseList(current, from, to, conflicts)
+    return rebaseList(current, from, to, conflicts, prefer)
   }
+  return conflict(current, to, conflicts, prefer)
+}
+
+function conflict(
+  current: unknown,
+  to: unknown,
+  conflicts: { kept: number },
+  prefer: 'current' | 'to',
+): unknown {
+  if (prefer === 'to') return to
   conflicts.kept++
   return current
 }
@@ -41,10 +55,11 @@ function rebaseList(
   from: unknown[],
   to: unknown[],
   conflicts: { kept: number },
-): unknown[] {
+  prefer: 'current' | 'to',
+): unknown {
   if (current.length === from.length && from.length === to.length) {
     return current.map((item, i) =>
-      deepEqual(from[i], to[i]) ? item : rebase(item, from[i], to[i], conflicts),
+      deepEqual(from[i], to[i]) ? item : rebase(item, from[i], to[i], conflicts, prefer),
     )
   }
   let head = 0
@@ -61,10 +76,7 @@ function rebaseList(
   const at = removed.length
     ? findRun(current, removed, head)
     : insertionPoint(current, from, head, tail)
-  if (at < 0) {
-    conflicts.kept++
-    return current
-  }
+  if (at < 0) return conflict(current, to, conflicts, prefer)
   return [...current.slice(0, at), ...inserted, ...current.slice(at + removed.length)]
 }
 

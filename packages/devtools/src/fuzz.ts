@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startServer } from '../../../apps/server/src/server'
 import { type FuzzResult, runFuzz } from './fuzz/run'
-import { regressionSeeds, websocketRegressionSeeds } from './fuzz/seeds'
+import { regressionSeeds, viewKindSeeds, websocketRegressionSeeds } from './fuzz/seeds'
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +47,8 @@ async function run(seed: number): Promise<void> {
 try {
   if (values.seed !== undefined) await run(Number(values.seed))
   else {
-    for (const seed of syncUrl ? websocketRegressionSeeds : regressionSeeds) await run(seed)
+    for (const seed of syncUrl ? [...websocketRegressionSeeds, ...viewKindSeeds] : regressionSeeds)
+      await run(seed)
     if (values.long) {
       const until = Date.now() + minutes * 60_000
       // Fresh seeds from the clock, each printed, so any failure can be replayed.

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../../../apps/server/src/server'
 import { runFuzz } from '../src/fuzz/run'
-import { regressionSeeds, websocketRegressionSeeds } from '../src/fuzz/seeds'
+import { regressionSeeds, viewKindSeeds, websocketRegressionSeeds } from '../src/fuzz/seeds'
 
 // The short version CI runs; `pnpm fuzz --long` runs for as long as asked.
 const STEPS = Number(process.env.TROUPE_FUZZ_STEPS ?? 100)
@@ -27,7 +27,7 @@ describe('convergence under chaos over real websockets through the server', () =
     const data = mkdtempSync(join(tmpdir(), 'troupe-fuzz-'))
     const server = await startServer({ port: 0, dataDir: data, fsync: false })
     try {
-      for (const seed of websocketRegressionSeeds) {
+      for (const seed of [...websocketRegressionSeeds, ...viewKindSeeds]) {
         const result = await runFuzz({ seed, steps: STEPS, peers: 3, syncUrl: server.ownerSyncUrl })
         expect(result.problems, `seed ${seed}`).toEqual([])
         expect(result.edits - result.refused).toBeGreaterThan(STEPS / 4)

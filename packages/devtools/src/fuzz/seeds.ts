@@ -14,8 +14,8 @@ export const regressionSeeds = [1, 2, 5]
 export const websocketRegressionSeeds = [11, 14]
 
 /**
- * Still failing, not yet fixed (so not in CI): over websockets, 15 merges two concurrent
- * setActorView calls of different kinds (a leaf and a container) into one view holding keys
- * of both, which core refuses (TRP-124). `pnpm fuzz --seed 15 --websocket` replays it.
+ * Over websockets, 15 (and in memory, 1 at times) merged two concurrent setActorView calls of
+ * different kinds (a leaf and a container) into one view holding keys of both (TRP-124),
+ * before writeDifferences wrote a view that changes kind as a new object.
  */
-export const knownFailingWebsocketSeeds = [15]
+export const viewKindSeeds = [15]

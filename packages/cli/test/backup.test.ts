@@ -172,9 +172,8 @@ describe('troupe backup and restore', () => {
 
   it('leaves out a damaged file of the data folder, names it (TRP-617) and exits 1', () => {
     const manifest = JSON.parse(readFileSync(at('backup', MANIFEST_FILE), 'utf8'))
-    const files = (manifest.documents[written.notes.slice('automerge:'.length)] ?? {}).files as {
-      path: string
-    }[]
+    const files: { path: string }[] =
+      manifest.documents[written.notes.slice('automerge:'.length)]?.files ?? []
     const victim = files[0]?.path as string
     writeFileSync(at('data', victim), readFileSync(at('data', victim)).subarray(0, 20))
     const run = troupe('backup', at('partial'), '--data', at('data'))

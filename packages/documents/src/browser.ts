@@ -2,8 +2,8 @@
  * Browser entry: a repo stored in IndexedDB and synced with the Troupe server over a websocket.
  */
 import { Repo } from '@automerge/automerge-repo'
-import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb'
+import { ClientSocketAdapter } from './repo/client-socket'
 import { clientSharePolicy } from './repo/share-policy'
 
 export interface BrowserRepoOptions {
@@ -16,7 +16,7 @@ export interface BrowserRepoOptions {
 export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
   return new Repo({
     storage: new IndexedDBStorageAdapter(options.database ?? 'troupe'),
-    network: options.syncUrl ? [new WebSocketClientAdapter(options.syncUrl)] : [],
+    network: options.syncUrl ? [new ClientSocketAdapter(options.syncUrl)] : [],
     sharePolicy: clientSharePolicy,
   })
 }
@@ -33,3 +33,4 @@ export function defaultSyncUrl(location: { protocol: string; host: string }): st
  */
 export { initializeWasm as initializeAutomergeWasm } from '@automerge/automerge/slim'
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
+export { ClientSocketAdapter } from './repo/client-socket'

@@ -6,7 +6,8 @@ import type { NetworkAdapterInterface } from '@automerge/automerge-repo'
 import { type PeerId, Repo } from '@automerge/automerge-repo'
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
-import { clientSharePolicy, serverSharePolicy } from './repo/share-policy'
+import { ClientSocketAdapter } from './repo/client-socket'
+import { clientSharePolicy } from './repo/share-policy'
 import { type CorruptFile, FileStorage } from './server/file-storage'
 import { serializedSaves } from './server/flush'
 import type { SyncLimits } from './server/gate'
@@ -25,7 +26,7 @@ export interface NodeRepoOptions {
 /** A client repo for Node (CLI, tests): optional disk storage, optional sync server. */
 export function createNodeRepo(options: NodeRepoOptions = {}): Repo {
   const network: NetworkAdapterInterface[] = [...(options.network ?? [])]
-  if (options.syncUrl) network.push(new WebSocketClientAdapter(options.syncUrl))
+  if (options.syncUrl) network.push(new ClientSocketAdapter(options.syncUrl))
   return new Repo({
     network,
     sharePolicy: clientSharePolicy,
@@ -63,7 +64,8 @@ export interface ServerRepo {
  * The sync server's repo: crash-safe storage under dataDir (FileStorage), the guarded
  * websocket adapter (access per document, limits), and acknowledgements that wait for the
  * disk (a sync reply is sent only after its document was written). It never announces
- * documents; a client gets one only by asking for it by URL (serverSharePolicy), and the
+ * documents; a client gets one only by asking for it by URL (then, after a reconnect, the
+ * server syncs it again unasked: GuardedSocketAdapter.hadOpen), and the
  * repo itself also refuses any document the connection's gate does not allow.
  */
 export async function createServerRepo(options: ServerRepoOptions): Promise<ServerRepo> {
@@ -82,7 +84,10 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
     storage,
     ...(options.saveDebounceMs === undefined ? {} : { saveDebounceRate: options.saveDebounceMs }),
     shareConfig: {
-      announce: serverSharePolicy,
+      // Nothing is offered to a peer that did not ask; what it had open is synced again after
+      // a reconnect (see GuardedSocketAdapter.hadOpen).
+      announce: async (peerId, documentId) =>
+        documentId !== undefined && sync.hadOpen(peerId, documentId),
       access: async (peerId, documentId) => sync.mayRead(peerId, documentId),
     },
   })
@@ -99,6 +104,7 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
 export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/automerge-repo'
 export * from './backup/index'
 export { APP_INDEX_FILE, AppIndex, publishIndexed } from './publish/app-index'
+export { ClientSocketAdapter } from './repo/client-socket'
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'

@@ -27,7 +27,17 @@ const start: ProjectFile = {
   troupe: 1,
   name: 'Merge',
   root: 'app',
-  actors: { app: actor(['a', 'b']), a: actor(), b: actor(), c: actor(), d: actor() },
+  actors: {
+    app: actor(['a', 'b']),
+    a: actor(),
+    b: actor(),
+    c: actor(),
+    d: actor(),
+    e: {
+      ...actor(),
+      view: { tag: 'p', classes: 'text-sm', elements: ['e'] } as ActorDefinition['view'],
+    },
+  },
 }
 
 /**
@@ -146,6 +156,24 @@ describe('merges of concurrent graph edits keep the graph rules', () => {
     // Cut at the link into "c" (the smallest id of the cycle): c stays on top, d under it.
     expect(doc.actors.c?.children).toEqual(['d'])
     expect(doc.actors.d?.children).toEqual([])
+    expect(other).toEqual(doc)
+  })
+
+  it('a view switched to another kind while another peer edits it stays one whole view', async () => {
+    const container = { container: { layout: 'flex' } } as ActorDefinition['view']
+    const { doc, other } = await mergeOf(
+      (handle) => setActorView(handle, 'e', container),
+      (handle) =>
+        setActorView(handle, 'e', {
+          tag: 'p',
+          classes: 'text-lg',
+          elements: ['edited'],
+        } as ActorDefinition['view']),
+      false,
+    )
+    // Patched key by key, the edit's "classes" outlived the switch beside "container" (TRP-124).
+    expect(issuesOf(doc)).toEqual([])
+    expect(doc.actors.e?.view).toEqual(container)
     expect(other).toEqual(doc)
   })
 })

@@ -41,10 +41,36 @@ export function writeDifferences(
   )
   if (!changedActors.size && !changedKeys.length) return
   handle.change((doc) => {
-    for (const id of changedActors) writeJson(doc.actors, id, after.actors[id])
+    for (const id of changedActors) {
+      replaceViewOfOtherKind(doc, before, after, id)
+      writeJson(doc.actors, id, after.actors[id])
+    }
     for (const key of changedKeys)
       writeJson(doc as unknown as Record<string, unknown>, key, after[key])
   })
+}
+
+/**
+ * A view that changes kind (a leaf becomes a container, or back) is written as a new object,
+ * not patched key by key: patched, two people switching one view to different kinds at the
+ * same time merged into one view holding keys of both (`tag` and `container`), which core
+ * refuses (the chaos fuzz found it). As a new object, one of the two wins whole.
+ */
+function replaceViewOfOtherKind(
+  doc: ProjectDoc,
+  before: ProjectDoc,
+  after: ProjectDoc,
+  id: string,
+) {
+  const old = before.actors[id]?.view
+  const next = after.actors[id]?.view
+  const target = doc.actors[id]
+  if (!target || old === undefined || next === undefined) return
+  if (viewKind(old) !== viewKind(next)) target.view = plain(next)
+}
+
+function viewKind(view: unknown): string {
+  return typeof view === 'object' && view !== null && 'container' in view ? 'container' : 'leaf'
 }
 
 function newIssues(before: ProjectDoc, after: ProjectDoc): TroupeIssue[] {

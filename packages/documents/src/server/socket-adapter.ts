@@ -49,6 +49,8 @@ interface Connection {
 
 const OPEN = 1
 const PROTOCOL = '1'
+/** How long the documents a disconnected peer had open are remembered for its reconnect. */
+const REMEMBER_OPEN_MS = 10 * 60_000
 
 /**
  * The sync server's network adapter, speaking the automerge-repo websocket protocol (join,
@@ -70,6 +72,7 @@ export class GuardedSocketAdapter extends NetworkAdapter {
   readonly limits: SyncLimits
   readonly #byPeer = new Map<PeerId, Connection>()
   readonly #connections = new Set<Connection>()
+  readonly #opened = new Map<PeerId, { documents: Set<DocumentId>; forget?: NodeJS.Timeout }>()
   readonly #options: GuardedSocketAdapterOptions
   #keepAlive?: ReturnType<typeof setInterval>
 
@@ -102,6 +105,21 @@ export class GuardedSocketAdapter extends NetworkAdapter {
   /** Whether the connection holding this peer id may read the document (the repo's access check). */
   mayRead(peerId: PeerId, documentId: DocumentId): boolean {
     return this.#byPeer.get(peerId)?.gate.canRead(documentId) ?? false
+  }
+
+  /**
+   * Whether this peer synced the document before (on this or an earlier connection) and may
+   * still read it: the repo's announce policy. The server never offers documents, but after
+   * a reconnect it must begin syncing again what the peer had open: automerge-repo resets a
+   * peer's sync state only when it begins a sync, and a state kept from the dead connection
+   * still counts the changes sent into it as delivered, so the server never sent them again
+   * and the peer stayed behind for good (the chaos fuzz over websockets found it).
+   */
+  hadOpen(peerId: PeerId, documentId: DocumentId): boolean {
+    return (
+      (this.#opened.get(peerId)?.documents.has(documentId) ?? false) &&
+      this.mayRead(peerId, documentId)
+    )
   }
 
   /** Number of open sync connections. */
@@ -262,7 +280,14 @@ export class GuardedSocketAdapter extends NetworkAdapter {
         reason: 'malformed message',
         detail: 'bad ephemeral data',
       })
+    if (type === 'request' || type === 'sync') this.#remember(connection.peerId, documentId)
     this.emit('message', message as unknown as Message)
+  }
+
+  #remember(peerId: PeerId, documentId: DocumentId): void {
+    const opened = this.#opened.get(peerId) ?? { documents: new Set<DocumentId>() }
+    opened.documents.add(documentId)
+    this.#opened.set(peerId, opened)
   }
 
   #join(connection: Connection, message: Record<string, unknown>) {
@@ -353,6 +378,14 @@ export class GuardedSocketAdapter extends NetworkAdapter {
     const peerId = connection.peerId
     if (peerId && this.#byPeer.get(peerId) === connection) {
       this.#byPeer.delete(peerId)
+      const opened = this.#opened.get(peerId)
+      if (opened) {
+        clearTimeout(opened.forget)
+        opened.forget = setTimeout(() => {
+          if (!this.#byPeer.has(peerId)) this.#opened.delete(peerId)
+        }, REMEMBER_OPEN_MS)
+        opened.forget.unref()
+      }
       this.emit('peer-disconnected', { peerId })
     }
   }

@@ -54,10 +54,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) dir.remove()
 })
 
-function setUp() {
+/**
+ * A project over a real repo; on disk only when the test reopens it, because a repo's
+ * background saves can outlive its shutdown and would write into a folder already removed.
+ */
+function setUp(options: { disk?: boolean } = {}) {
   const dir = tempDir('history')
   dirs.push(dir)
-  const repo = createNodeRepo({ dataDir: dir.path })
+  const repo = createNodeRepo(options.disk ? { dataDir: dir.path } : {})
   const handles = createProject(repo, { from: file })
   const definition = projectDefinition(handles.project.doc())
   return { repo, dir, ...handles, definition }
@@ -102,7 +106,7 @@ describe('instance history', () => {
   })
 
   it('reads only new changes on later calls and survives a reload from disk', async () => {
-    const { repo, dir, instance, definition } = setUp()
+    const { repo, dir, instance, definition } = setUp({ disk: true })
     raiseEvent(instance, definition, click(1))
     expect(historyEntries(instance)).toHaveLength(2)
     raiseEvent(instance, definition, click(2))
@@ -114,6 +118,7 @@ describe('instance history', () => {
     const again = await reopened.find<InstanceDoc>(instance.url as AnyDocumentId)
     expect(historyEntries(again)).toHaveLength(4)
     expect(clicksOf(stateAfter(again, 1))).toBe(1)
+    await reopened.flush()
     await reopened.shutdown()
   })
 

@@ -41,11 +41,13 @@ import { openToInteractive } from './studio-open'
  * - open to interactive: a 1,000-actor project opened in a fresh browser context.
  */
 const studioRoot = fileURLToPath(new URL('../../../../apps/studio/', import.meta.url))
-const canvasSizes = [1_000, 5_000]
+// TROUPE_BENCH_QUICK=1: a small run that checks the suite works, not figures to keep.
+const quick = process.env.TROUPE_BENCH_QUICK === '1'
+const canvasSizes = quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000]
 const editSize = 200
-const openSize = 1_000
-const rounds = 3
-const opens = 5
+const openSize = quick ? 300 : 1_000
+const rounds = quick ? 1 : 3
+const opens = quick ? 1 : 5
 const viewport = { width: 1400, height: 900 }
 
 interface GestureFrames {
@@ -66,6 +68,22 @@ export async function studioBench(): Promise<SuiteReport> {
   })()
   const repo = createNodeRepo({ syncUrl: server.ownerSyncUrl })
   try {
+    // Every project is on the server before the browser starts.
+    const projects = new Map<number, Awaited<ReturnType<typeof seed>>>()
+    const seed = async (count: number) => {
+      progress(`creating a project of ${count.toLocaleString('en-US')} actors and syncing it`)
+      const graph = benchGraph(count)
+      const { project, instance } = createProject(repo, { from: graph.file })
+      setActorPositions(project, graph.positions)
+      await whenSynced(repo, project)
+      await whenSynced(repo, instance)
+      return { graph, project, url: `${server.displayUrl}/p/${project.documentId}` }
+    }
+    for (const count of new Set([...canvasSizes, editSize, openSize])) {
+      projects.set(count, await seed(count))
+    }
+    const seeded = (count: number) => projects.get(count)!
+
     flowServer = await serve(flowDir)
     const flowUrl = `http://127.0.0.1:${(flowServer.address() as AddressInfo).port}/flow.html`
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
@@ -74,23 +92,14 @@ export async function studioBench(): Promise<SuiteReport> {
     if (login.status() !== 303) throw new Error(`login link answered ${login.status()}`)
     const bareContext = await benchContext(browser)
 
-    const seed = async (count: number) => {
-      const graph = benchGraph(count)
-      const { project, instance } = createProject(repo, { from: graph.file })
-      setActorPositions(project, graph.positions)
-      await Promise.all([whenSynced(repo, project), whenSynced(repo, instance)])
-      return { graph, project, url: `${server.displayUrl}/p/${project.documentId}` }
-    }
-
     const canvasRows: (string | number)[][] = []
     const goals: string[] = []
     for (const count of canvasSizes) {
-      progress(`canvas, ${count.toLocaleString('en-US')} actors: creating and syncing the project`)
-      const seeded = await seed(count)
+      const project = seeded(count)
       const studio = await studioContext.newPage()
       watchErrors(studio, 'studio')
       await studio.addInitScript(installFrameProbe)
-      await studio.goto(seeded.url)
+      await studio.goto(project.url)
       await settledCanvas(studio)
       const size = await studio.locator('.canvas-flow').boundingBox()
       if (!size) throw new Error('The studio has no canvas')
@@ -102,7 +111,7 @@ export async function studioBench(): Promise<SuiteReport> {
       await bare.waitForFunction(() => 'bareFlow' in globalThis)
       await bare.evaluate(
         (graph) => (globalThis as unknown as BareWindow).bareFlow.show(graph),
-        bareGraph(seeded.project, size),
+        bareGraph(project.project, size),
       )
       await settledCanvas(bare)
 
@@ -131,7 +140,7 @@ export async function studioBench(): Promise<SuiteReport> {
         const base = frames.bare[kind]
         canvasRows.push([
           count.toLocaleString('en-US'),
-          seeded.graph.edgeCount.toLocaleString('en-US'),
+          project.graph.edgeCount.toLocaleString('en-US'),
           kind,
           fixed(median(troupe), 2),
           fixed(median(base), 2),
@@ -148,7 +157,7 @@ export async function studioBench(): Promise<SuiteReport> {
     }
 
     progress(`edit to preview, ${editSize} actors`)
-    const edited = await seed(editSize)
+    const edited = seeded(editSize)
     const editPage = await studioContext.newPage()
     watchErrors(editPage, 'studio')
     await editPage.addInitScript(installKeyClock)
@@ -167,7 +176,7 @@ export async function studioBench(): Promise<SuiteReport> {
     await editPage.close()
 
     progress(`opening a ${openSize.toLocaleString('en-US')}-actor project, ${opens} cold opens`)
-    const opened = await seed(openSize)
+    const opened = seeded(openSize)
     const clickId = actorId(openSize - 1)
     const openTimes: number[] = []
     for (let i = 0; i < opens; i++) {
@@ -289,7 +298,8 @@ async function settledCanvas(page: Page): Promise<void> {
     },
   )
   let last = ''
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0, tries = 0; stable < 3; tries++) {
+    if (tries > 100) throw new Error(`The canvas did not settle: ${last}`)
     await page.waitForTimeout(300)
     const now = await page.evaluate(
       () =>

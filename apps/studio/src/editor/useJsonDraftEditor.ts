@@ -36,16 +36,11 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
   const latest = useRef(options)
   latest.current = options
 
-  // Monaco is megabytes of script: it loads once the page is idle (or after a second at the
-  // latest), so opening a project draws the canvas first instead of sharing the main thread.
   useEffect(() => {
     let cancelled = false
-    const load = () =>
-      import('./monacoSetup').then((module) => !cancelled && setMonacoModule(module))
-    const idle = requestIdleCallback(load, { timeout: 1000 })
+    import('./monacoSetup').then((module) => !cancelled && setMonacoModule(module))
     return () => {
       cancelled = true
-      cancelIdleCallback(idle)
     }
   }, [])
 

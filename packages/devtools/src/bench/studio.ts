@@ -46,7 +46,8 @@ const quick = process.env.TROUPE_BENCH_QUICK === '1'
 const canvasSizes = quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000]
 const editSize = 200
 const openSize = quick ? 300 : 1_000
-const rounds = quick ? 1 : 3
+// Fewer rounds at 5,000 actors, whose frames take several times longer to drive.
+const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 2 : 3)
 const opens = quick ? 1 : 5
 const viewport = { width: 1400, height: 900 }
 
@@ -116,10 +117,10 @@ export async function studioBench(): Promise<SuiteReport> {
       await settledCanvas(bare)
 
       progress(
-        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${rounds} rounds`,
+        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${roundsFor(count)} rounds`,
       )
       const frames = { troupe: empty(), bare: empty() }
-      for (let round = 0; round < rounds; round++) {
+      for (let round = 0; round < roundsFor(count); round++) {
         const direction = round % 2 === 0 ? 1 : -1
         for (const [page, into] of [
           [studio, frames.troupe],
@@ -217,7 +218,7 @@ export async function studioBench(): Promise<SuiteReport> {
         '',
         `How it is measured: Chromium ${version}, headless, ${viewport.width}×${viewport.height} window; the studio is its production build served by the Troupe server, each project created by a Node automerge-repo and synced to the server before the page opens it.`,
         '',
-        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${rounds} rounds of each gesture (${framesPerGesture * rounds} frames per cell). Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
+        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${canvasSizes.map((c) => `${roundsFor(c)} rounds of each gesture at ${c.toLocaleString('en-US')} actors (${framesPerGesture * roundsFor(c)} frames per cell)`).join(', ')}. Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
         `- **Edit to preview.** The view of a text actor opened in Monaco by clicking its node; ${editKeys.length} keys typed one by one (Playwright's keyboard) into its text, 250 ms apart. Each is timed from its \`keydown\` in the studio page to the moment a MutationObserver inside the sandboxed preview frame sees the new text, both clocks read as \`performance.timeOrigin + performance.now()\` (measured skew between them ${fixed(skew.skew, 2)} ms, within ±${fixed(skew.bound, 2)} ms).`,
         `- **Open to interactive.** A fresh browser context each time (no cache, no IndexedDB copy) opens the project's address; timed from navigation start to the end of the first frame in which all ${openSize.toLocaleString('en-US')} nodes are drawn, measured and fitted to view. The bench then clicks a node and waits for the inspector to show that actor.`,
         '- The machine is shared (2 cores, other work running), so figures move between runs; compare the two columns of one run.',

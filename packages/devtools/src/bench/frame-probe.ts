@@ -71,7 +71,13 @@ export function installFrameProbe(): void {
     waitFor: (count) =>
       records.length >= count
         ? Promise.resolve()
-        : new Promise((resolve) => waiters.push({ count, resolve })),
+        : new Promise((resolve, reject) => {
+            waiters.push({ count, resolve })
+            setTimeout(
+              () => reject(new Error(`frame probe: ${records.length} of ${count} moves drawn`)),
+              10_000,
+            )
+          }),
   }
   Object.assign(globalThis, { frameProbe: probe })
 }

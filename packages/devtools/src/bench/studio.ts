@@ -41,11 +41,14 @@ import { openToInteractive } from './studio-open'
  * - open to interactive: a 1,000-actor project opened in a fresh browser context.
  */
 const studioRoot = fileURLToPath(new URL('../../../../apps/studio/', import.meta.url))
-const canvasSizes = [1_000, 5_000]
+// TROUPE_BENCH_QUICK=1: a small run that checks the suite works, not figures to keep.
+const quick = process.env.TROUPE_BENCH_QUICK === '1'
+const canvasSizes = quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000]
 const editSize = 200
-const openSize = 1_000
-const rounds = 3
-const opens = 5
+const openSize = quick ? 300 : 1_000
+// Fewer rounds at 5,000 actors, whose frames take several times longer to drive.
+const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 2 : 3)
+const opens = quick ? 1 : 5
 const viewport = { width: 1400, height: 900 }
 
 interface GestureFrames {
@@ -66,6 +69,22 @@ export async function studioBench(): Promise<SuiteReport> {
   })()
   const repo = createNodeRepo({ syncUrl: server.ownerSyncUrl })
   try {
+    // Every project is on the server before the browser starts.
+    const projects = new Map<number, Awaited<ReturnType<typeof seed>>>()
+    const seed = async (count: number) => {
+      progress(`creating a project of ${count.toLocaleString('en-US')} actors and syncing it`)
+      const graph = benchGraph(count)
+      const { project, instance } = createProject(repo, { from: graph.file })
+      setActorPositions(project, graph.positions)
+      await whenSynced(repo, project)
+      await whenSynced(repo, instance)
+      return { graph, project, url: `${server.displayUrl}/p/${project.documentId}` }
+    }
+    for (const count of new Set([...canvasSizes, editSize, openSize])) {
+      projects.set(count, await seed(count))
+    }
+    const seeded = (count: number) => projects.get(count)!
+
     flowServer = await serve(flowDir)
     const flowUrl = `http://127.0.0.1:${(flowServer.address() as AddressInfo).port}/flow.html`
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
@@ -74,23 +93,14 @@ export async function studioBench(): Promise<SuiteReport> {
     if (login.status() !== 303) throw new Error(`login link answered ${login.status()}`)
     const bareContext = await benchContext(browser)
 
-    const seed = async (count: number) => {
-      const graph = benchGraph(count)
-      const { project, instance } = createProject(repo, { from: graph.file })
-      setActorPositions(project, graph.positions)
-      await Promise.all([whenSynced(repo, project), whenSynced(repo, instance)])
-      return { graph, project, url: `${server.displayUrl}/p/${project.documentId}` }
-    }
-
     const canvasRows: (string | number)[][] = []
     const goals: string[] = []
     for (const count of canvasSizes) {
-      progress(`canvas, ${count.toLocaleString('en-US')} actors: creating and syncing the project`)
-      const seeded = await seed(count)
+      const project = seeded(count)
       const studio = await studioContext.newPage()
       watchErrors(studio, 'studio')
       await studio.addInitScript(installFrameProbe)
-      await studio.goto(seeded.url)
+      await studio.goto(project.url)
       await settledCanvas(studio)
       const size = await studio.locator('.canvas-flow').boundingBox()
       if (!size) throw new Error('The studio has no canvas')
@@ -102,15 +112,15 @@ export async function studioBench(): Promise<SuiteReport> {
       await bare.waitForFunction(() => 'bareFlow' in globalThis)
       await bare.evaluate(
         (graph) => (globalThis as unknown as BareWindow).bareFlow.show(graph),
-        bareGraph(seeded.project, size),
+        bareGraph(project.project, size),
       )
       await settledCanvas(bare)
 
       progress(
-        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${rounds} rounds`,
+        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${roundsFor(count)} rounds`,
       )
       const frames = { troupe: empty(), bare: empty() }
-      for (let round = 0; round < rounds; round++) {
+      for (let round = 0; round < roundsFor(count); round++) {
         const direction = round % 2 === 0 ? 1 : -1
         for (const [page, into] of [
           [studio, frames.troupe],
@@ -131,7 +141,7 @@ export async function studioBench(): Promise<SuiteReport> {
         const base = frames.bare[kind]
         canvasRows.push([
           count.toLocaleString('en-US'),
-          seeded.graph.edgeCount.toLocaleString('en-US'),
+          project.graph.edgeCount.toLocaleString('en-US'),
           kind,
           fixed(median(troupe), 2),
           fixed(median(base), 2),
@@ -148,7 +158,7 @@ export async function studioBench(): Promise<SuiteReport> {
     }
 
     progress(`edit to preview, ${editSize} actors`)
-    const edited = await seed(editSize)
+    const edited = seeded(editSize)
     const editPage = await studioContext.newPage()
     watchErrors(editPage, 'studio')
     await editPage.addInitScript(installKeyClock)
@@ -167,7 +177,7 @@ export async function studioBench(): Promise<SuiteReport> {
     await editPage.close()
 
     progress(`opening a ${openSize.toLocaleString('en-US')}-actor project, ${opens} cold opens`)
-    const opened = await seed(openSize)
+    const opened = seeded(openSize)
     const clickId = actorId(openSize - 1)
     const openTimes: number[] = []
     for (let i = 0; i < opens; i++) {
@@ -208,7 +218,7 @@ export async function studioBench(): Promise<SuiteReport> {
         '',
         `How it is measured: Chromium ${version}, headless, ${viewport.width}×${viewport.height} window; the studio is its production build served by the Troupe server, each project created by a Node automerge-repo and synced to the server before the page opens it.`,
         '',
-        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${rounds} rounds of each gesture (${framesPerGesture * rounds} frames per cell). Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
+        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${canvasSizes.map((c) => `${roundsFor(c)} rounds of each gesture at ${c.toLocaleString('en-US')} actors (${framesPerGesture * roundsFor(c)} frames per cell)`).join(', ')}. Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
         `- **Edit to preview.** The view of a text actor opened in Monaco by clicking its node; ${editKeys.length} keys typed one by one (Playwright's keyboard) into its text, 250 ms apart. Each is timed from its \`keydown\` in the studio page to the moment a MutationObserver inside the sandboxed preview frame sees the new text, both clocks read as \`performance.timeOrigin + performance.now()\` (measured skew between them ${fixed(skew.skew, 2)} ms, within ±${fixed(skew.bound, 2)} ms).`,
         `- **Open to interactive.** A fresh browser context each time (no cache, no IndexedDB copy) opens the project's address; timed from navigation start to the end of the first frame in which all ${openSize.toLocaleString('en-US')} nodes are drawn, measured and fitted to view. The bench then clicks a node and waits for the inspector to show that actor.`,
         '- The machine is shared (2 cores, other work running), so figures move between runs; compare the two columns of one run.',
@@ -289,7 +299,8 @@ async function settledCanvas(page: Page): Promise<void> {
     },
   )
   let last = ''
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0, tries = 0; stable < 3; tries++) {
+    if (tries > 100) throw new Error(`The canvas did not settle: ${last}`)
     await page.waitForTimeout(300)
     const now = await page.evaluate(
       () =>

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { counterPage, studioForFile } from './observe-page'
+import { counterPage, counterView, preview, setSelectedView, studioForFile } from './observe-page'
 
 /** Time travel, forks and resets over the instance's history, and "Save as test". */
 const studio = studioForFile()
@@ -49,6 +49,21 @@ describe('time travel', () => {
     await expect.poll(() => counter.innerText()).toBe('Clicks: 3')
     await counter.click()
     await expect.poll(() => counter.innerText()).toBe('Clicks: 4')
+    await page.context().close()
+  })
+
+  test('the past is shown with the view it had then, after a hot edit of that view', async () => {
+    const { page, counter } = await counterPage(studio.browser, studio.server, 2)
+    await setSelectedView(page, {
+      ...counterView,
+      bindings: { text: { $concat: ['Taps: ', { $string: { $: 'context.clicks' } }] } },
+    })
+    const tapped = preview(page).getByRole('button', { name: /^Taps:/ })
+    await expect.poll(() => tapped.innerText(), { timeout: 20_000 }).toBe('Taps: 2')
+    await scrubTo(page, 0)
+    await expect.poll(() => counter.innerText(), { timeout: 20_000 }).toBe('Clicks: 1')
+    await travel(page).getByRole('button', { name: 'Live' }).click()
+    await expect.poll(() => tapped.innerText(), { timeout: 20_000 }).toBe('Taps: 2')
     await page.context().close()
   })
 

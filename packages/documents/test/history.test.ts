@@ -3,14 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest'
 import {
   type AnyDocumentId,
   createProject,
+  definitionAt,
+  definitionHeadsAfter,
   forkInstance,
   historyEntries,
   type InstanceDoc,
   instanceState,
   projectDefinition,
+  projectHeads,
   raiseEvent,
   raiseEvents,
   readLog,
+  setActorRole,
   startInstance,
   stateAfter,
   stateBefore,
@@ -139,6 +143,27 @@ describe('instance history', () => {
     unlink()
     await a.shutdown()
     await b.shutdown()
+  })
+})
+
+describe('the definition each message ran against', () => {
+  it('is recorded with the batch and read back for any message, after the project changed', async () => {
+    const { repo, project, instance } = setUp()
+    const ranAt = projectHeads(project)
+    raiseEvent(instance, projectDefinition(project.doc()), click(1), { definitionHeads: ranAt })
+    setActorRole(project, 'echo', 'renamed')
+    raiseEvent(instance, projectDefinition(project.doc()), click(2), {
+      definitionHeads: projectHeads(project),
+    })
+    expect(definitionHeadsAfter(instance, 0)).toEqual(ranAt)
+    expect(definitionAt(project, definitionHeadsAfter(instance, 0)!).actors.echo?.role).toBe('echo')
+    expect(definitionAt(project, definitionHeadsAfter(instance, 2)!).actors.echo?.role).toBe(
+      'renamed',
+    )
+    // Events raised without heads (the CLI) leave the last recorded ones in place.
+    raiseEvent(instance, projectDefinition(project.doc()), click(3))
+    expect(definitionHeadsAfter(instance, 4)).toEqual(projectHeads(project))
+    await repo.shutdown()
   })
 })
 

@@ -2,9 +2,13 @@ import type { RaisedEvent } from '@troupe/core'
 import {
   createEventQueue,
   type DocHandle,
+  definitionAt,
+  definitionHeadsAfter,
   type InstanceDoc,
   instanceState,
+  type ProjectDoc,
   projectDefinition,
+  projectHeads,
   stateAfter,
 } from '@troupe/documents'
 import { connectPreviewFrame, type PreviewHost } from '@troupe/renderer'
@@ -28,7 +32,14 @@ export function Preview() {
   const projectDoc = useDocument(project)
   const instanceDoc = useDocument(instance)
   const travelIndex = useSession((s) => s.travelIndex)
-  const definition = useMemo(() => projectDefinition(projectDoc), [projectDoc])
+  // Time travel shows the definition the past message ran against (views, skills, wiring
+  // as they were then), so hot edits made since do not change how the past looks.
+  const definition = useMemo(
+    () =>
+      (travelIndex === null ? null : pastDefinition(project, instance, travelIndex)) ??
+      projectDefinition(projectDoc),
+    [projectDoc, project, instance, travelIndex],
+  )
   // Time travel shows the state after that message, from the document's history.
   const state = useMemo(
     () =>
@@ -41,11 +52,10 @@ export function Preview() {
   // The recorder notes the ids and clock readings the runtime uses while "Record test" runs.
   const queue = useMemo(
     () =>
-      createEventQueue(
-        instance,
-        () => projectDefinition(project.doc()),
-        recorderFor(instance).runtimeOptions,
-      ),
+      createEventQueue(instance, () => projectDefinition(project.doc()), {
+        ...recorderFor(instance).runtimeOptions,
+        definitionHeads: () => projectHeads(project),
+      }),
     [instance, project],
   )
   const onEvent = useCallback(
@@ -119,8 +129,22 @@ export function Preview() {
  * about to go back to live.
  */
 function pastState(instance: DocHandle<InstanceDoc>, index: number) {
+  return orNull(() => stateAfter(instance, index))
+}
+
+/** The definition message `index` ran against, or null when it was not recorded. */
+function pastDefinition(
+  project: DocHandle<ProjectDoc>,
+  instance: DocHandle<InstanceDoc>,
+  index: number,
+) {
+  const heads = orNull(() => definitionHeadsAfter(instance, index))
+  return heads ? definitionAt(project, heads) : null
+}
+
+function orNull<T>(read: () => T): T | null {
   try {
-    return stateAfter(instance, index)
+    return read()
   } catch (error) {
     if (error instanceof RangeError) return null
     throw error

@@ -22,7 +22,10 @@ export interface EventQueue {
 export function createEventQueue(
   instance: DocHandle<InstanceDoc>,
   definition: () => ProjectDefinition,
-  options?: ProcessOptions,
+  options?: ProcessOptions & {
+    /** The project heads `definition()` reads at, recorded with each batch for time travel. */
+    definitionHeads?: () => readonly string[]
+  },
 ): EventQueue {
   let queued: {
     event: RaisedEvent
@@ -34,11 +37,14 @@ export function createEventQueue(
     const batch = queued
     queued = []
     try {
+      const { definitionHeads, ...processOptions } = options ?? {}
       const results = raiseEvents(
         instance,
         definition(),
         batch.map((item) => item.event),
-        options,
+        definitionHeads
+          ? { ...processOptions, definitionHeads: definitionHeads() }
+          : processOptions,
       )
       batch.forEach((item, index) => {
         item.done(results[index]!)

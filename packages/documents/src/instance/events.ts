@@ -5,6 +5,11 @@ import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
 import { appendLog, instanceState } from './state'
 
+/** How to raise: the runtime's options, and the project heads the definition was read at. */
+export interface RaiseOptions extends ProcessOptions {
+  definitionHeads?: readonly string[]
+}
+
 export interface EventResult {
   /** What happened to each message of the event's cascade, in processing order. */
   log: LogEntry[]
@@ -22,7 +27,7 @@ export function raiseEvent(
   instance: DocHandle<InstanceDoc>,
   definition: ProjectDefinition,
   event: RaisedEvent,
-  options?: ProcessOptions,
+  options?: RaiseOptions,
 ): EventResult {
   return raiseEvents(instance, definition, [event], options)[0]!
 }
@@ -41,18 +46,25 @@ export function raiseEvents(
   instance: DocHandle<InstanceDoc>,
   definition: ProjectDefinition,
   events: readonly RaisedEvent[],
-  options?: ProcessOptions,
+  options?: RaiseOptions,
 ): EventResult[] {
   if (!events.length) return []
   // Writes hidden by a merge of concurrently created maps come back before anything reads.
   repairContainers(instance)
   const batch = processEvents(definition, instanceState(instance.doc()), events, options)
+  const heads = options?.definitionHeads
   instance.change((doc) => {
     applyEffects(doc, batch.effects)
+    // Written only when it moved: most batches run against the same definition.
+    if (heads && !sameList(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]
     appendLog(
       doc,
       batch.events.flatMap((event) => event.log),
     )
   })
   return batch.events
+}
+
+function sameList(stored: readonly string[] | undefined, heads: readonly string[]): boolean {
+  return stored?.length === heads.length && stored.every((head, i) => head === heads[i])
 }

@@ -64,6 +64,19 @@ export function stateBefore(handle: DocHandle<InstanceDoc>, messageIndex: number
   return stateAt(handle.doc(), changeOf(handle, messageIndex).deps)
 }
 
+/**
+ * The project heads the change that appended message `messageIndex` ran against, for showing
+ * that moment with the definition it had (see InstanceDoc.definitionHeads). Undefined for
+ * messages raised without them (the CLI, older instances).
+ */
+export function definitionHeadsAfter(
+  handle: DocHandle<InstanceDoc>,
+  messageIndex: number,
+): string[] | undefined {
+  const heads = view(handle.doc(), [changeOf(handle, messageIndex).hash]).definitionHeads
+  return heads ? [...heads] : undefined
+}
+
 function changeOf(handle: DocHandle<InstanceDoc>, messageIndex: number): Appended {
   const { changes, entries } = history(handle)
   const found = entries[messageIndex]

@@ -1,3 +1,5 @@
+import { getHeads, view } from '@automerge/automerge'
+import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, ProjectFile } from '@troupe/core'
 import type { InstanceDoc } from '../schema/instance'
 import type { ActorEntry, ProjectDoc } from '../schema/project'
@@ -10,6 +12,26 @@ import { plain } from '../write-json'
  */
 export function projectDefinition(doc: ProjectDoc): ProjectDefinition {
   return { root: doc.root, actors: doc.actors, skills: doc.skills, settings: doc.settings }
+}
+
+/** The project document's current heads, to record what a batch of events ran against. */
+export function projectHeads(project: DocHandle<ProjectDoc>): string[] {
+  return getHeads(project.doc())
+}
+
+/**
+ * The definition as it was at `heads` of the project document (time travel). Heads this peer
+ * does not have yet (a change not synced here) fall back to the current definition.
+ */
+export function definitionAt(
+  project: DocHandle<ProjectDoc>,
+  heads: readonly string[],
+): ProjectDefinition {
+  try {
+    return projectDefinition(view(project.doc(), [...heads]))
+  } catch {
+    return projectDefinition(project.doc())
+  }
 }
 
 /**

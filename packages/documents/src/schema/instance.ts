@@ -27,6 +27,12 @@ export interface InstanceDoc {
   actors: Record<string, ActorState>
   entities: Record<string, Record<string, JsonObject>>
   log: ImmutableString[][]
+  /**
+   * The project document's heads the latest batch of events ran against, written with the
+   * batch, so time travel can show each past state with the definition (views, skills,
+   * wiring) it had then, even after hot edits. Absent until a studio or player raises events.
+   */
+  definitionHeads?: string[]
 }
 
 /** A new instance document's value, from the runtime's initial state of the project. */

@@ -196,7 +196,7 @@ export async function studioBench(): Promise<SuiteReport> {
     return {
       suite: 'studio',
       title: 'Studio: canvas frames beside bare React Flow, edit to preview, opening a project',
-      command: 'pnpm bench studio',
+      command: 'pnpm bench studio (this part alone: pnpm bench studio-canvas)',
       markdown: [
         table(
           [

@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   publish: async () => (await import('./bench/publish')).publishBench,
   messages: async () => (await import('./bench/messages')).messagesBench,
   studio: async () => (await import('./bench/studio')).studioBench,
+  server: async () => (await import('./bench/server')).serverBench,
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

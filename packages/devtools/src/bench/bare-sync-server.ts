@@ -13,14 +13,17 @@ const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: bare-sync-server.ts <dataDir>')
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
 const repo = new Repo({
-  network: [new NodeWSServerAdapter(wss)],
+  // The adapter is typed against its own copy of ws's types; the server is the same ws class.
+  network: [
+    new NodeWSServerAdapter(wss as unknown as ConstructorParameters<typeof NodeWSServerAdapter>[0]),
+  ],
   storage: new NodeFSStorageAdapter(dataDir),
   // A sync server shares every document it is asked for, as automerge-repo's sync-server does.
   sharePolicy: async () => false,
 })
 wss.on('listening', () => {
   const address = wss.address()
-  if (typeof address === 'string') throw new Error('expected a TCP address')
+  if (!address || typeof address === 'string') throw new Error('expected a TCP address')
   console.log(`bare sync server listening on ${address.port}`)
 })
 const stop = async () => {

@@ -40,6 +40,8 @@ export interface LoadFigures {
   /** Stamped writes missing on a fresh client after the run (0 = nothing lost). */
   lost: number
   lostDetail: string[]
+  /** Times a client's connection to the server dropped during the run (each then reconnects). */
+  disconnects: number
 }
 
 /**
@@ -50,8 +52,12 @@ export interface LoadFigures {
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const repos: Repo[] = []
+  let disconnects = 0
   const connect = () => {
     const repo = createNodeRepo({ syncUrl: options.syncUrl })
+    repo.networkSubsystem.on('peer-disconnected', () => {
+      disconnects++
+    })
     repos.push(repo)
     return repo
   }
@@ -131,7 +137,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         const elapsed = (performance.now() - started) / 1000
         const all = [...projectLatency, ...eventLatency]
         console.log(
-          `  ${options.label}: ${elapsed.toFixed(0)} s, ${writes} writes, ${all.length} arrivals, p99 so far ${percentile(all, 99).toFixed(1)} ms`,
+          `  ${options.label}: ${elapsed.toFixed(0)} s, ${writes} writes, ${all.length} arrivals, p99 so far ${percentile(all, 99).toFixed(1)} ms, ${disconnects} disconnects`,
         )
       }, 10_000)
       setTimeout(
@@ -180,9 +186,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       writes,
       lost: lostContexts + missingIds.length,
       lostDetail,
+      disconnects,
     }
   } finally {
+    // A client still reconnecting when it shuts down makes ws emit an 'error' nobody listens
+    // to ("closed before the connection was established"); that one is expected here.
+    const ignoreEarlyClose = (error: Error) => {
+      if (!/closed before the connection was established/.test(error.message)) throw error
+    }
+    process.on('uncaughtException', ignoreEarlyClose)
     await Promise.all(repos.map((repo) => repo.shutdown()))
+    await new Promise((done) => setTimeout(done, 500))
+    process.off('uncaughtException', ignoreEarlyClose)
   }
 }
 

@@ -122,6 +122,7 @@ export async function serverBench(): Promise<SuiteReport> {
     `${fixed((f.cpuSeconds / seconds) * 100, 0)} %${base ? ` (${ratio(f.cpuSeconds, base.cpuSeconds)})` : ''}`,
     `${fixed(f.rssPeakMiB, 0)} / ${fixed(f.rssEndMiB, 0)}`,
     `${f.load.writes.toLocaleString('en')} / ${latency(f).length.toLocaleString('en')}`,
+    String(f.load.disconnects),
     f.load.lost === 0 ? 'none' : `${f.load.lost} (${f.load.lostDetail.join('; ')})`,
     `${fixed(f.openMs, 0)}${base ? ` (${ratio(f.openMs, base.openMs)})` : ''}`,
   ]
@@ -141,6 +142,7 @@ export async function serverBench(): Promise<SuiteReport> {
           'server CPU (of one core)',
           'server RSS MiB peak / end',
           'writes / arrivals timed',
+          'client disconnects',
           'lost',
           `open ${openActors.toLocaleString('en')} actors + ${troupe.openMessages.toLocaleString('en')} messages, ms`,
         ],

@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<Suite>> = {
   publish: async () => (await import('./bench/publish')).publishBench,
   messages: async () => (await import('./bench/messages')).messagesBench,
   'studio-canvas': async () => (await import('./bench/studio')).studioBench,
+  server: async () => (await import('./bench/server')).serverBench,
 }
 const composites: Record<string, string[]> = { studio: ['studio-canvas', 'messages'] }
 /** What `pnpm bench` with no names runs: every part once. */

@@ -1,16 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
-import { chromium } from 'playwright-core'
-import { build } from 'vite'
-import { chromiumArgs, chromiumPath } from '../chromium.mjs'
+import { openBenchPage } from './bench-page'
 import type { SuiteReport } from './report'
 import { table } from './report'
-import { serve } from './static-server'
 import { fixed, median, percentile } from './stats'
 
 /**
@@ -34,26 +25,11 @@ interface RunFigures {
 }
 
 export async function messagesBench(): Promise<SuiteReport> {
-  const outDir = mkdtempSync(join(tmpdir(), 'troupe-bench-messages-'))
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    headless: true,
+  const { browser, page, close } = await openBenchPage(pageDir, 'messages', {
+    width: 1280,
+    height: 800,
   })
-  let server: Server | undefined
   try {
-    await build({
-      root: pageDir,
-      configFile: false,
-      logLevel: 'warn',
-      mode: 'production',
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true },
-    })
-    server = await serve(outDir)
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    page.on('pageerror', (error) => console.error('bench page error:', error.message))
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
     await page.waitForFunction(() => 'messagesBench' in globalThis)
 
     const samples: Record<Mode, RunFigures[]> = { virtual: [], naive: [] }
@@ -111,8 +87,6 @@ export async function messagesBench(): Promise<SuiteReport> {
       ].join('\n'),
     }
   } finally {
-    server?.close()
-    await browser.close()
-    rmSync(outDir, { recursive: true, force: true })
+    await close()
   }
 }

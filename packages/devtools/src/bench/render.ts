@@ -1,16 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
-import { chromium } from 'playwright-core'
-import { build } from 'vite'
-import { chromiumArgs, chromiumPath } from '../chromium.mjs'
+import { openBenchPage } from './bench-page'
 import type { SuiteReport } from './report'
 import { table } from './report'
-import { serve } from './static-server'
 import { fixed, median, ratio } from './stats'
 
 /**
@@ -38,26 +29,8 @@ interface BenchWindow {
 }
 
 export async function renderBench(): Promise<SuiteReport> {
-  const outDir = mkdtempSync(join(tmpdir(), 'troupe-bench-render-'))
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    headless: true,
-  })
-  let server: Server | undefined
+  const { browser, page, close } = await openBenchPage(pageDir, 'render')
   try {
-    await build({
-      root: pageDir,
-      configFile: false,
-      logLevel: 'warn',
-      mode: 'production',
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true },
-    })
-    server = await serve(outDir)
-    const page = await browser.newPage()
-    page.on('pageerror', (error) => console.error('bench page error:', error.message))
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
     await page.waitForFunction(() => 'renderBench' in globalThis)
 
     const rows = await page.evaluate(() =>
@@ -103,8 +76,6 @@ export async function renderBench(): Promise<SuiteReport> {
       ].join('\n'),
     }
   } finally {
-    server?.close()
-    await browser.close()
-    rmSync(outDir, { recursive: true, force: true })
+    await close()
   }
 }

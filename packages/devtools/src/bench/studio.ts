@@ -130,7 +130,8 @@ export async function studioBench(): Promise<SuiteReport> {
           into.drag.push(...(await gesture(page, node.at, direction)))
           // The drag's end writes the position to the document; let that settle.
           await page.waitForTimeout(300)
-          into.pan.push(...(await gesture(page, await panPoint(page), direction)))
+          const from = await panPoint(page)
+          if (from) into.pan.push(...(await gesture(page, from, direction)))
           await page.waitForTimeout(300)
         }
       }
@@ -139,6 +140,11 @@ export async function studioBench(): Promise<SuiteReport> {
       for (const kind of ['drag', 'pan'] as const) {
         const troupe = frames.troupe[kind]
         const base = frames.bare[kind]
+        if (!troupe.length || !base.length) {
+          const none = 'not measured: nodes cover the whole pane, no empty spot to pan from'
+          canvasRows.push([count.toLocaleString('en-US'), '', kind, none, '', '', '', ''])
+          continue
+        }
         canvasRows.push([
           count.toLocaleString('en-US'),
           project.graph.edgeCount.toLocaleString('en-US'),

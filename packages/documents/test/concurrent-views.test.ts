@@ -1,24 +1,8 @@
 import { Repo } from '@automerge/automerge-repo'
-import type { CompositeNode, LeafNode } from '@troupe/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addActor, createProject, type ProjectDoc, setActorView } from '../src/index'
+import { card, withLeaf } from './support/card-view'
 import { converged, link } from './support/network'
-
-const card: CompositeNode = {
-  container: { layout: 'flex', class: 'flex flex-col gap-2' },
-  children: [
-    { slot: 'title', leaf: { tag: 'h2', classes: 'text-lg', elements: ['Card'] } },
-    { slot: 'body', leaf: { tag: 'p', elements: ['Body text'] } },
-    { slot: 'action', leaf: { tag: 'button', classes: 'btn', elements: ['Go'] } },
-  ],
-}
-
-const withLeaf = (view: CompositeNode, index: number, change: Partial<LeafNode>): CompositeNode => {
-  const copy = structuredClone(view)
-  const entry = copy.children![index] as { slot: string; leaf: LeafNode }
-  entry.leaf = { ...entry.leaf, ...change }
-  return copy
-}
 
 describe('two people edit one view at the same time', () => {
   const repos: Repo[] = []

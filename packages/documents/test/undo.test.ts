@@ -1,5 +1,5 @@
 import { Repo } from '@automerge/automerge-repo'
-import type { ActorDefinition, CompositeNode, LeafNode } from '@troupe/core'
+import type { ActorDefinition } from '@troupe/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   addActor,
@@ -14,23 +14,8 @@ import {
   trackUndo,
   unlinkChild,
 } from '../src/index'
+import { card, withLeaf } from './support/card-view'
 import { converged, link } from './support/network'
-
-const card: CompositeNode = {
-  container: { layout: 'flex', class: 'flex flex-col gap-2' },
-  children: [
-    { slot: 'title', leaf: { tag: 'h2', classes: 'text-lg', elements: ['Card'] } },
-    { slot: 'body', leaf: { tag: 'p', elements: ['Body text'] } },
-    { slot: 'action', leaf: { tag: 'button', classes: 'btn', elements: ['Go'] } },
-  ],
-}
-
-const withLeaf = (view: CompositeNode, index: number, change: Partial<LeafNode>): CompositeNode => {
-  const copy = structuredClone(view)
-  const entry = copy.children![index] as { slot: string; leaf: LeafNode }
-  entry.leaf = { ...entry.leaf, ...change }
-  return copy
-}
 
 const actor = (role: string, view: ActorDefinition['view'] = card): ActorDefinition => ({
   role,

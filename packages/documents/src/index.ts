@@ -6,9 +6,12 @@ export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/au
 export { isValidAutomergeUrl } from '@automerge/automerge-repo'
 export { repairContainers, schemasOf, watchContainers } from './instance/containers'
 export { createInstance } from './instance/create-instance'
+export * from './instance/epochs'
 export * from './instance/event-queue'
 export * from './instance/events'
+export * from './instance/forward'
 export * from './instance/history'
+export * from './instance/live-instance'
 export * from './instance/start'
 export * from './instance/state'
 export {

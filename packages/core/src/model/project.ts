@@ -4,6 +4,8 @@ import { jsonObjectSchema } from './json'
 import { projectSkillSchema } from './skill'
 
 export const DEFAULT_CASCADE_LIMIT = 64
+/** Messages per instance document (epoch); see the documents package's epochs.ts. */
+export const DEFAULT_EPOCH_SIZE = 10_000
 
 export const projectSettingsSchema = z.object({
   cascadeLimit: z
@@ -12,6 +14,14 @@ export const projectSettingsSchema = z.object({
     .positive()
     .optional()
     .describe('How many messages one event may cause before the cascade is stopped'),
+  epochSize: z
+    .number()
+    .int()
+    .min(2)
+    .optional()
+    .describe(
+      'How many messages one instance document holds before the instance moves on to a new one',
+    ),
 })
 
 /** The project file format (`troupe: 1`): the portable form of a project's definition. */

@@ -6,7 +6,7 @@ import {
   type Heads,
   view,
 } from '@automerge/automerge'
-import type { DocHandle } from '@automerge/automerge-repo'
+import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
 import type { LogEntry } from '@troupe/runtime'
 import type { InstanceDoc } from '../schema/instance'
@@ -15,8 +15,8 @@ import { instanceState } from './state'
 /**
  * The instance's past, read from the document's own Automerge history: which change appended
  * each log entry, and the state before and after that change. Time travel, forks and the
- * Messages panel's diffs go through these functions only, so the storage behind them (one
- * document today, rotating epoch documents later) can change without touching the studio.
+ * Messages panel's diffs go through these functions only, so the storage behind them (a chain
+ * of epoch documents, see epochs.ts) stays out of the studio.
  *
  * Every raised event (or burst) is one change that appends its whole cascade, so "the state
  * after message i" is the state after the change that appended i: messages of one cascade
@@ -34,34 +34,89 @@ export interface HistoryEntry {
 }
 
 interface Appended {
+  /** The epoch document the change belongs to. */
+  doc: () => Doc<InstanceDoc>
   hash: string
   deps: Heads
+  /** Index of the change's first entry in the instance's history. */
   first: number
   entries: LogEntry[]
 }
 
-interface Cache {
-  /** The heads up to which changes have been read. */
+/** One epoch's own changes that appended entries, in causal order, read up to `heads`. */
+interface EpochHistory {
   heads: Heads
+  changes: { hash: string; deps: Heads; entries: LogEntry[] }[]
+}
+
+interface Cache {
+  /** How many of this epoch's own changes are in `changes` already. */
+  taken: number
   changes: Appended[]
   entries: HistoryEntry[]
+  ids: Set<string>
 }
 
 const caches = new WeakMap<DocHandle<InstanceDoc>, Cache>()
+const epochs = new WeakMap<DocHandle<InstanceDoc>, EpochHistory>()
 
-/** Every log entry with the change it came in, oldest first. Reads only changes not yet read. */
+/**
+ * Every log entry with the change it came in, oldest first. Reads only changes not yet read.
+ * An instance is a chain of epochs (epochs.ts): after `loadEarlierEpochs` this covers the
+ * earlier epochs too, each up to where its successor forked (what an epoch gained later was
+ * forwarded, and is listed where it arrived). A message id listed already (the same late
+ * write forwarded by two peers at once, see forward.ts) is not listed again.
+ */
 export function historyEntries(handle: DocHandle<InstanceDoc>): HistoryEntry[] {
   return history(handle).entries
 }
 
+/**
+ * Loads the epochs before `handle`'s (documents of their own, loaded on demand) so that the
+ * history functions cover the whole instance. Resolves with how many entries they add.
+ */
+export async function loadEarlierEpochs(
+  repo: Repo,
+  handle: DocHandle<InstanceDoc>,
+): Promise<number> {
+  const chain: { epoch: DocHandle<InstanceDoc>; cut: Heads }[] = []
+  const seen = new Set([handle.url as string])
+  let link = handle.doc().previous
+  while (link && !seen.has(link.url)) {
+    seen.add(link.url)
+    const epoch = await repo.find<InstanceDoc>(link.url as AnyDocumentId)
+    chain.unshift({ epoch, cut: link.heads })
+    link = epoch.doc().previous
+  }
+  const earlier: Appended[] = []
+  for (const { epoch, cut } of chain) {
+    const after = new Set(getChangesMetaSince(epoch.doc(), cut).map((change) => change.hash))
+    for (const change of epochHistory(epoch).changes) {
+      if (!after.has(change.hash)) earlier.push({ ...change, doc: () => epoch.doc(), first: 0 })
+    }
+  }
+  const cache = history(handle)
+  const own = epochHistory(handle).changes.slice(0, cache.taken)
+  // Rebuilt: the earlier epochs first, then this epoch's own changes again.
+  cache.changes = []
+  cache.entries = []
+  cache.ids = new Set()
+  for (const change of earlier) take(cache, change)
+  const added = cache.entries.length
+  for (const change of own) take(cache, { ...change, doc: () => handle.doc(), first: 0 })
+  return added
+}
+
 /** The instance state right after the change that appended message `messageIndex`. */
 export function stateAfter(handle: DocHandle<InstanceDoc>, messageIndex: number): InstanceState {
-  return stateAt(handle.doc(), [changeOf(handle, messageIndex).hash])
+  const change = changeOf(handle, messageIndex)
+  return stateAt(change.doc(), [change.hash])
 }
 
 /** The instance state right before the change that appended message `messageIndex`. */
 export function stateBefore(handle: DocHandle<InstanceDoc>, messageIndex: number): InstanceState {
-  return stateAt(handle.doc(), changeOf(handle, messageIndex).deps)
+  const change = changeOf(handle, messageIndex)
+  return stateAt(change.doc(), change.deps)
 }
 
 /**
@@ -73,7 +128,8 @@ export function definitionHeadsAfter(
   handle: DocHandle<InstanceDoc>,
   messageIndex: number,
 ): string[] | undefined {
-  const heads = view(handle.doc(), [changeOf(handle, messageIndex).hash]).definitionHeads
+  const change = changeOf(handle, messageIndex)
+  const heads = view(change.doc(), [change.hash]).definitionHeads
   return heads ? [...heads] : undefined
 }
 
@@ -102,30 +158,48 @@ function stateAt(doc: Doc<InstanceDoc>, heads: Heads): InstanceState {
 }
 
 function history(handle: DocHandle<InstanceDoc>): Cache {
-  const doc = handle.doc()
   let cache = caches.get(handle)
   if (!cache) {
-    cache = { heads: [], changes: [], entries: [] }
+    cache = { taken: 0, changes: [], entries: [], ids: new Set() }
     caches.set(handle, cache)
   }
-  // Only the changes this peer has not read yet (new local events, merged remote ones), in
-  // causal order: a merged remote change's entries come after the ones already listed.
-  for (const change of getChangesMetaSince(doc, cache.heads)) {
-    const appended = appendedBy(doc, change.hash, change.deps)
-    if (!appended.length) continue
-    const first = cache.entries.length
-    cache.changes.push({ hash: change.hash, deps: change.deps, first, entries: appended })
-    for (const [k, entry] of appended.entries()) {
-      cache.entries.push({
-        index: first + k,
-        entry,
-        changeSize: appended.length,
-        changeStart: first,
-      })
-    }
+  const own = epochHistory(handle).changes
+  for (; cache.taken < own.length; cache.taken++) {
+    take(cache, { ...own[cache.taken]!, doc: () => handle.doc(), first: 0 })
   }
-  cache.heads = getHeads(doc)
   return cache
+}
+
+/** Adds one change's entries to the history, leaving out message ids listed already. */
+function take(cache: Cache, change: Appended): void {
+  const fresh = change.entries.filter((entry) => !cache.ids.has(entry.message.id))
+  if (!fresh.length) return
+  const first = cache.entries.length
+  cache.changes.push({ ...change, first, entries: fresh })
+  for (const [k, entry] of fresh.entries()) {
+    cache.ids.add(entry.message.id)
+    cache.entries.push({ index: first + k, entry, changeSize: fresh.length, changeStart: first })
+  }
+}
+
+/**
+ * One epoch's changes that appended entries. Reads only the changes this peer has not read
+ * yet (new local events, merged remote ones), in causal order: a merged remote change's
+ * entries come after the ones already listed.
+ */
+function epochHistory(handle: DocHandle<InstanceDoc>): EpochHistory {
+  const doc = handle.doc()
+  let known = epochs.get(handle)
+  if (!known) {
+    known = { heads: [], changes: [] }
+    epochs.set(handle, known)
+  }
+  for (const change of getChangesMetaSince(doc, known.heads)) {
+    const entries = appendedBy(doc, change.hash, change.deps)
+    if (entries.length) known.changes.push({ hash: change.hash, deps: change.deps, entries })
+  }
+  known.heads = getHeads(doc)
+  return known
 }
 
 /**

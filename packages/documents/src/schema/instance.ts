@@ -33,6 +33,31 @@ export interface InstanceDoc {
    * wiring) it had then, even after hot edits. Absent until a studio or player raises events.
    */
   definitionHeads?: string[]
+  /**
+   * Epochs (see instance/epochs.ts). An instance is a chain of these documents: when one holds
+   * its project's `epochSize` messages, a peer starts the next from its state. Set in every
+   * epoch but the first: the epoch it was started from, at which heads, and how many messages
+   * of the instance's history came before it.
+   */
+  previous?: EpochLink
+  /** Set when this epoch was rotated: the epoch started from it. */
+  next?: string
+  /**
+   * Set when this epoch lost a concurrent rotation (its previous epoch's `next` names another)
+   * or descends from one that did: where its writes go instead. Followed before `next`.
+   */
+  supersededBy?: string
+  /**
+   * For each earlier epoch, the heads up to which its writes are in this one (by the fork, or
+   * forwarded since): what forwarding late writes starts after.
+   */
+  included?: Record<string, string[]>
+}
+
+export interface EpochLink {
+  url: string
+  heads: string[]
+  start: number
 }
 
 /** A new instance document's value, from the runtime's initial state of the project. */

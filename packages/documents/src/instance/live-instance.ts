@@ -115,6 +115,27 @@ export class LiveInstance {
     for (const listener of this.#listeners) listener(epoch, previous)
   }
 
+  #find(url: string): Promise<DocHandle<InstanceDoc> | undefined> {
+    return this.#retry(() => this.#repo.find<InstanceDoc>(url as AnyDocumentId))
+  }
+
+  /**
+   * Runs `load` until it succeeds or this instance is closed. An epoch another peer just
+   * started is "unavailable" until a peer that has it is reachable (a partition, offline):
+   * raising meanwhile goes on in the epoch at hand, whose writes are forwarded later.
+   */
+  async #retry<T>(load: () => Promise<T>): Promise<T | undefined> {
+    for (let wait = 100; !this.#closed; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        const found = await load()
+        return this.#closed ? undefined : found
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      }
+    }
+    return undefined
+  }
+
   #watch(handle: DocHandle<InstanceDoc>, deep: boolean): void {
     const known = this.#watched.get(handle.url)
     if (known) {
@@ -156,8 +177,8 @@ export class LiveInstance {
     const { handle } = watched
     const link = handle.doc().previous
     if (watched.deep && link && !watched.previous) {
-      const previous = await this.#repo.find<InstanceDoc>(link.url as AnyDocumentId)
-      if (this.#closed) return
+      const previous = await this.#find(link.url)
+      if (!previous) return
       watched.previous = previous
       // Its `next` decides whether this epoch lost a rotation; its late writes get forwarded.
       const onChange = () => this.#schedule(watched)
@@ -167,8 +188,8 @@ export class LiveInstance {
     }
     if (watched.previous) settleBranch(handle, watched.previous)
     if (!successorOf(handle.doc())) return
-    const target = await currentEpoch(this.#repo, handle)
-    if (this.#closed) return
+    const target = await this.#retry(() => currentEpoch(this.#repo, handle))
+    if (!target) return
     forwardLateWrites(handle, target, watched.previous)
     if (handle === this.#current) this.#switchTo(target)
   }

@@ -95,7 +95,7 @@ describe('an instance rotates into epochs as its log fills', () => {
   })
 
   it('opens at the current epoch after a restart, from disk', async () => {
-    const dir = tempDir()
+    const dir = tempDir('troupe-epochs-')
     dirs.push(dir)
     const first = createNodeRepo({ dataDir: dir.path })
     const { project, instance } = createProject(first, { from: file(5) })

@@ -1,6 +1,7 @@
 import {
   type DocHandle,
   type InstanceDoc,
+  type LiveInstance,
   type ProjectDoc,
   type Repo,
   watchContainers,
@@ -10,6 +11,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { useStore } from 'zustand'
 import { createSessionStore, type SessionState, type SessionStore } from '../session/store'
 import { useFollowedInstance } from './useFollowedInstance'
+import { useLiveInstance } from './useLiveInstance'
 
 interface StudioHandles {
   repo: Repo
@@ -18,7 +20,12 @@ interface StudioHandles {
   session: SessionStore
 }
 
-const StudioContext = createContext<StudioHandles | null>(null)
+interface StudioValue extends StudioHandles {
+  /** Raises into the instance's current epoch and rotates it when full (epochs.ts). */
+  live: LiveInstance | null
+}
+
+const StudioContext = createContext<StudioValue | null>(null)
 
 export function StudioProvider(props: Omit<StudioHandles, 'session'> & { children: ReactNode }) {
   const [session] = useState(() => createSessionStore())
@@ -30,10 +37,15 @@ export function StudioProvider(props: Omit<StudioHandles, 'session'> & { childre
   useEffect(() => watchContainers(handles.instance), [handles.instance])
   // Concurrent graph edits can merge into a second parent, a cycle or a dangling link.
   useEffect(() => watchProject(handles.project), [handles.project])
-  return <StudioContext.Provider value={{ ...handles, session }}>{children}</StudioContext.Provider>
+  const live = useLiveInstance(opened.repo, opened.project, instance)
+  return (
+    <StudioContext.Provider value={{ ...handles, session, live }}>
+      {children}
+    </StudioContext.Provider>
+  )
 }
 
-export function useStudio(): StudioHandles {
+export function useStudio(): StudioValue {
   const studio = useContext(StudioContext)
   if (!studio) throw new Error('useStudio must be used inside <StudioProvider>')
   return studio

@@ -11,8 +11,8 @@ const pulseMs = 600
  * messages flow, painted into the SVG by the edge traffic counter once per animation frame.
  */
 export function useLiveTraffic(id: string) {
-  const { instance } = useStudio()
-  const traffic = trafficFor(feedFor(instance))
+  const { repo, instance } = useStudio()
+  const traffic = trafficFor(feedFor(repo, instance))
   const group = useRef<SVGGElement>(null)
   const label = useRef<SVGTextElement>(null)
   useEffect(() => {

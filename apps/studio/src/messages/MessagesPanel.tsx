@@ -14,9 +14,9 @@ import './messages.css'
  * one re-render per animation frame, however many messages arrive.
  */
 export function MessagesPanel() {
-  const { project, instance } = useStudio()
+  const { repo, project, instance } = useStudio()
   const projectDoc = useDocument(project)
-  const feed = feedFor(instance)
+  const feed = feedFor(repo, instance)
   const view = useMemo(() => new MessageView(feed.entries), [feed])
   const types = useRef(new Set<string>())
   const [version, setVersion] = useState(0)

@@ -1,13 +1,21 @@
-import { type DocHandle, type InstanceDoc, readLog } from '@troupe/documents'
+import {
+  type DocHandle,
+  historyEntries,
+  type InstanceDoc,
+  loadEarlierEpochs,
+  type Repo,
+} from '@troupe/documents'
 import type { LogEntry } from '@troupe/runtime'
 
 export type FeedListener = (firstNew: number) => void
 
 /**
- * The running instance's messages as they happen, for the Messages panel and the canvas's
- * live edges. Each change reads only the entries after the ones already read
- * (`readLog(doc, from)`), and listeners hear about new entries at most once per animation
- * frame, however many messages arrived in it: a flood costs one notification per frame.
+ * The running instance's messages as they happen, for the Messages panel, time travel and the
+ * canvas's live edges, in the order of the instance's history (`historyEntries`), so an index
+ * here is the index `stateAfter` takes. The instance's earlier epochs are loaded first (they
+ * are documents of their own), then each change reads only the changes not read yet, and
+ * listeners hear about new entries at most once per animation frame, however many messages
+ * arrived in it: a flood costs one notification per frame. Entries are only ever appended.
  */
 export class MessageFeed {
   readonly entries: LogEntry[] = []
@@ -15,18 +23,27 @@ export class MessageFeed {
   private firstUnannounced: number | null = null
   private frame: number | null = null
 
-  constructor(private handle: DocHandle<InstanceDoc>) {
-    this.read()
+  private loaded = false
+
+  constructor(
+    repo: Repo,
+    private handle: DocHandle<InstanceDoc>,
+  ) {
     handle.on('change', this.read)
+    const ready = () => {
+      this.loaded = true
+      this.read()
+    }
+    // An earlier epoch that cannot be loaded leaves the history to this epoch's own messages.
+    loadEarlierEpochs(repo, handle).then(ready, ready)
   }
 
   private read = () => {
-    const doc = this.handle.doc()
-    if (!doc) return
-    const next = readLog(doc, this.entries.length)
-    if (!next.length) return
+    if (!this.loaded || !this.handle.doc()) return
+    const all = historyEntries(this.handle)
+    if (all.length <= this.entries.length) return
     this.firstUnannounced ??= this.entries.length
-    for (const entry of next) this.entries.push(entry)
+    for (let i = this.entries.length; i < all.length; i++) this.entries.push(all[i]!.entry)
     this.frame ??= requestAnimationFrame(this.announce)
   }
 
@@ -50,10 +67,10 @@ export class MessageFeed {
 const feeds = new WeakMap<DocHandle<InstanceDoc>, MessageFeed>()
 
 /** One feed per instance handle, shared by everything that shows its messages. */
-export function feedFor(handle: DocHandle<InstanceDoc>): MessageFeed {
+export function feedFor(repo: Repo, handle: DocHandle<InstanceDoc>): MessageFeed {
   let feed = feeds.get(handle)
   if (!feed) {
-    feed = new MessageFeed(handle)
+    feed = new MessageFeed(repo, handle)
     feeds.set(handle, feed)
   }
   return feed

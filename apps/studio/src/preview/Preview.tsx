@@ -28,7 +28,7 @@ import './preview.css'
  * runtime inside a change of the instance document, so their state is stored and synced.
  */
 export function Preview() {
-  const { project, instance, session } = useStudio()
+  const { project, instance, live, session } = useStudio()
   const projectDoc = useDocument(project)
   const instanceDoc = useDocument(instance)
   const travelIndex = useSession((s) => s.travelIndex)
@@ -52,11 +52,11 @@ export function Preview() {
   // The recorder notes the ids and clock readings the runtime uses while "Record test" runs.
   const queue = useMemo(
     () =>
-      createEventQueue(instance, () => projectDefinition(project.doc()), {
+      createEventQueue(live ?? instance, () => projectDefinition(project.doc()), {
         ...recorderFor(instance).runtimeOptions,
         definitionHeads: () => projectHeads(project),
       }),
-    [instance, project],
+    [live, instance, project],
   )
   const onEvent = useCallback(
     (event: RaisedEvent) => {

@@ -13,7 +13,7 @@ import './timeTravel.css'
 export function TimeTravel() {
   const { repo, project, instance, session } = useStudio()
   const travelIndex = useSession((s) => s.travelIndex)
-  const feed = feedFor(instance)
+  const feed = feedFor(repo, instance)
   const [count, setCount] = useState(feed.entries.length)
   useEffect(() => {
     setCount(feed.entries.length)

@@ -3,6 +3,7 @@ import type { ProjectDefinition, RaisedEvent } from '@troupe/core'
 import type { ProcessOptions } from '@troupe/runtime'
 import type { InstanceDoc } from '../schema/instance'
 import { type EventResult, raiseEvents } from './events'
+import { LiveInstance } from './live-instance'
 
 export interface EventQueue {
   /** Queues an event; it is processed with the others raised in the same tick. */
@@ -20,7 +21,8 @@ export interface EventQueue {
  * still queued when the page dies was never processed and never happened.
  */
 export function createEventQueue(
-  instance: DocHandle<InstanceDoc>,
+  /** A LiveInstance rotates epochs as they fill (epochs.ts); a bare epoch handle never does. */
+  instance: LiveInstance | DocHandle<InstanceDoc>,
   definition: () => ProjectDefinition,
   options?: ProcessOptions & {
     /** The project heads `definition()` reads at, recorded with each batch for time travel. */
@@ -38,8 +40,11 @@ export function createEventQueue(
     queued = []
     try {
       const { definitionHeads, ...processOptions } = options ?? {}
-      const results = raiseEvents(
-        instance,
+      const raise =
+        instance instanceof LiveInstance
+          ? instance.raise.bind(instance)
+          : raiseEvents.bind(null, instance)
+      const results = raise(
         definition(),
         batch.map((item) => item.event),
         definitionHeads

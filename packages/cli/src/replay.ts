@@ -8,10 +8,10 @@ import {
 import {
   importProjectFile,
   instanceState,
+  LiveInstance,
   type ProjectHandles,
   projectDefinition,
   type Repo,
-  raiseEvent,
 } from '@troupe/documents'
 import { formatEventsIssue, parseEventsText } from './events-file'
 
@@ -33,9 +33,10 @@ export type ReplayResult =
   | { ok: false; problems: string[] }
 
 /**
- * Imports a project into `repo` and raises its events one by one through raiseEvent, the
- * path the studio uses (one change per event, cascade included): what `troupe run` and
- * `troupe test` both do. A refused project or events file raises nothing.
+ * Imports a project into `repo` and raises its events one by one through a LiveInstance, the
+ * path the studio uses (one change per event, cascade included, a new epoch every
+ * `epochSize` messages, the project pointed at it): what `troupe run` and `troupe test` both
+ * do. A refused project or events file raises nothing. The handles name the current epoch.
  */
 export function replay(repo: Repo, input: ReplayInput): ReplayResult {
   let handles: ProjectHandles
@@ -58,18 +59,28 @@ export function replay(repo: Repo, input: ReplayInput): ReplayResult {
   }
   const notes: string[] = []
   const options = { newId: sequence(input.ids), now: clock(input.times) }
+  const live = new LiveInstance(repo, handles.instance)
+  live.onEpoch((epoch) => {
+    handles.project.change((doc) => {
+      doc.instanceUrl = epoch.url
+    })
+  })
   parsed.events.forEach((event: RaisedEvent, index) => {
-    const result = raiseEvent(handles.instance, definition, event, options)
+    const [result] = live.raise(definition, [event], options)
+    if (!result) return
     if (result.stopped) {
       notes.push(
         `event ${index} (${event.event} from "${event.from}"): ${formatIssue(result.stopped)}`,
       )
     }
   })
+  // One peer, raising synchronously: every rotation already happened, nothing runs behind.
+  live.close()
+  const instance = live.epoch
   return {
     ok: true,
-    state: finalState(definition, instanceState(handles.instance.doc())),
-    handles,
+    state: finalState(definition, instanceState(instance.doc())),
+    handles: { ...handles, instance },
     notes,
   }
 }

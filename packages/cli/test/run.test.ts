@@ -1,7 +1,13 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ProjectFile } from '@troupe/core'
-import { type AnyDocumentId, logLength, openProject } from '@troupe/documents'
+import {
+  type AnyDocumentId,
+  historyEntries,
+  loadEarlierEpochs,
+  logLength,
+  openProject,
+} from '@troupe/documents'
 import { createNodeRepo } from '@troupe/documents/node'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { fixturePath, troupe } from './run-cli'
@@ -105,6 +111,52 @@ describe('troupe run', () => {
     const { instance } = await openProject(repo, url as AnyDocumentId)
     expect(instance.doc().actors.title?.context).toMatchObject({ title: 'Troupe' })
     expect(logLength(instance.doc())).toBe(4)
+    await repo.shutdown()
+  })
+})
+
+describe('troupe run over epochs', () => {
+  it('rotates the instance every epochSize messages and stores the chain with --data', async () => {
+    const counter: ProjectFile = {
+      troupe: 1,
+      name: 'Counter',
+      root: 'counter',
+      settings: { epochSize: 2 },
+      actors: {
+        counter: {
+          role: 'counter',
+          context: { clicks: 0 },
+          view: { tag: 'p' },
+          subscriptions: ['counter'],
+          children: [],
+          dependencies: {},
+        },
+      },
+    }
+    const events = [1, 2, 3, 4, 5].map((clicks) => ({
+      from: 'counter',
+      event: '@input/updateContext',
+      payload: { clicks },
+    }))
+    const data = join(dir.path, 'epochs')
+    const run = troupe(
+      'run',
+      write('counter.json', counter),
+      '--events',
+      write('counter-events.json', events),
+      '--data',
+      data,
+    )
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.stdout).actors.counter.context.clicks).toBe(5)
+    const url = /project (automerge:\w+)/.exec(run.stderr)?.[1]
+    const repo = createNodeRepo({ dataDir: data })
+    // The project names the third epoch: one message of its own, four before it.
+    const { instance } = await openProject(repo, url as AnyDocumentId)
+    expect(logLength(instance.doc())).toBe(1)
+    expect(instance.doc().previous?.start).toBe(4)
+    expect(await loadEarlierEpochs(repo, instance)).toBe(4)
+    expect(historyEntries(instance)).toHaveLength(5)
     await repo.shutdown()
   })
 })

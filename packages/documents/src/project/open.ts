@@ -1,5 +1,6 @@
 import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
 import { createInstance } from '../instance/create-instance'
+import { currentEpoch } from '../instance/epochs'
 import type { InstanceDoc } from '../schema/instance'
 import { migrateInstance } from '../schema/instance-migrations'
 import type { ProjectDoc } from '../schema/project'
@@ -11,7 +12,8 @@ import { toProjectFile } from './definition'
 /**
  * Opens a project by URL (from this repo's storage or through its peers) together with its
  * instance, migrating both to the current schema version. A project whose instance is missing
- * (never created) gets a fresh one, recorded in the project.
+ * (never created) gets a fresh one, recorded in the project. The instance handle is its
+ * current epoch (see instance/epochs.ts).
  */
 export async function openProject(repo: Repo, url: AnyDocumentId): Promise<ProjectHandles> {
   const project = await repo.find<ProjectDoc>(url)
@@ -19,7 +21,11 @@ export async function openProject(repo: Repo, url: AnyDocumentId): Promise<Proje
   const doc = project.doc()
   let instance: DocHandle<InstanceDoc>
   if (doc.instanceUrl) {
-    instance = await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
+    // The pointer may lag behind the instance's epochs (a rotation made offline elsewhere).
+    instance = await currentEpoch(
+      repo,
+      await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId),
+    )
     migrate(instance, migrateInstance)
   } else {
     instance = createInstance(repo, project.url, toProjectFile(doc))

@@ -19,7 +19,7 @@ export async function openInstance(repo: Repo, boot: Boot): Promise<DocHandle<In
     if (!boot.instanceUrl) throw new Error('This shared app names no instance document.')
     return repo.find<InstanceDoc>(boot.instanceUrl as AnyDocumentId)
   }
-  const key = `troupe-app:${boot.slug}:instance`
+  const key = storageKey(boot.slug)
   const saved = localStorage.getItem(key)
   if (saved && isValidAutomergeUrl(saved)) {
     const found = await repo.find<InstanceDoc>(saved).catch(() => undefined)
@@ -30,4 +30,15 @@ export async function openInstance(repo: Repo, boot: Boot): Promise<DocHandle<In
   await repo.flush([created.documentId])
   localStorage.setItem(key, created.url)
   return created
+}
+
+/** A per-visitor instance moved to a new epoch: the next visit opens that one. */
+export async function rememberEpoch(repo: Repo, slug: string, epoch: DocHandle<InstanceDoc>) {
+  // Stored first, as above: the URL kept must always name a document that is there.
+  await repo.flush([epoch.documentId])
+  localStorage.setItem(storageKey(slug), epoch.url)
+}
+
+function storageKey(slug: string): string {
+  return `troupe-app:${slug}:instance`
 }

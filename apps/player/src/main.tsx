@@ -1,5 +1,5 @@
 import type { RaisedEvent } from '@troupe/core'
-import { instanceState, raiseEvent } from '@troupe/documents'
+import { type DocHandle, type InstanceDoc, instanceState, LiveInstance } from '@troupe/documents'
 import {
   createBrowserRepo,
   defaultSyncUrl,
@@ -9,12 +9,14 @@ import { TroupeView } from '@troupe/renderer'
 import wasmUrl from 'automerge-wasm-url'
 import { createRoot } from 'react-dom/client'
 import { readBoot } from './boot'
-import { openInstance } from './instance'
+import { openInstance, rememberEpoch } from './instance'
 
 /**
  * The player: one published version of an app, nothing of the editor. It renders the frozen
  * definition over the instance state and runs each raised event through the runtime inside
- * one change of the instance document (raiseEvent), as the studio's preview does. The
+ * one change of the instance document, as the studio's preview does, through a LiveInstance that
+ * follows the instance's epochs (documents instance/epochs.ts): a shared instance is rotated by
+ * the server (visitors may not start documents), a per-visitor one by this player. The
  * definition is a plain copy in the page; no definition document is ever opened, so nothing
  * a visitor does can reach one.
  */
@@ -33,24 +35,32 @@ async function main() {
       ? { syncUrl: `${defaultSyncUrl(location)}?app=${encodeURIComponent(boot.slug)}` }
       : {}),
   })
-  const instance = await openInstance(repo, boot)
+  const live = new LiveInstance(repo, await openInstance(repo, boot), { rotate: !shared })
   const definition = boot.definition
   const root = createRoot(element)
 
   const onEvent = (event: RaisedEvent) => {
-    raiseEvent(instance, definition, event)
+    live.raise(definition, [event])
     // Per-visitor state lives only here: write it now, so a reload right after keeps it.
-    if (!shared) void repo.flush([instance.documentId])
+    if (!shared) void repo.flush([live.epoch.documentId])
   }
   const render = () =>
     root.render(
       <TroupeView
         definition={definition}
-        state={instanceState(instance.doc())}
+        state={instanceState(live.epoch.doc())}
         onEvent={onEvent}
       />,
     )
-  instance.on('change', render)
+  let shown: DocHandle<InstanceDoc> = live.epoch
+  shown.on('change', render)
+  live.onEpoch((epoch) => {
+    shown.off('change', render)
+    shown = epoch
+    shown.on('change', render)
+    if (!shared) void rememberEpoch(repo, boot.slug, epoch)
+    render()
+  })
   render()
   // React commits synchronously-enough here for a click to work on the next frame; the mark
   // is what `pnpm bench publish` reads as "interactive".

@@ -189,6 +189,7 @@ async function serve(
     closing ??= (async () => {
       // Stop new work first, then write what the repo holds, then drop the sockets.
       http.close()
+      await apps.close()
       await closeRepo()
       for (const client of sockets.clients) client.terminate()
       sockets.close()

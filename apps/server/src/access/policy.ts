@@ -20,32 +20,58 @@ export type Role = 'owner' | 'visitor'
  * The access rules, in one place. The owner may read and write every document. A visitor
  * may read only the documents its app's grant lists and write only its read/write ones;
  * everything else is refused (the sync layer answers "unavailable", as for a missing one).
+ * A visitor's grant is read at each check, not once at connection time: the grant grows while
+ * the visitor is connected when the server rotates the app's instance into a new epoch.
  */
 export function gateFor(role: 'owner'): SyncGate
-export function gateFor(role: 'visitor', app: string, grant: VisitorGrant): SyncGate
-export function gateFor(role: Role, app?: string, grant?: VisitorGrant): SyncGate {
+export function gateFor(
+  role: 'visitor',
+  app: string,
+  grant: VisitorGrant | (() => VisitorGrant | undefined),
+): SyncGate
+export function gateFor(
+  role: Role,
+  app?: string,
+  grant?: VisitorGrant | (() => VisitorGrant | undefined),
+): SyncGate {
   if (role === 'owner') return { principal: 'owner', canRead: () => true, canWrite: () => true }
-  const id = (ref: string) => ref.replace(/^automerge:/, '').split('#')[0] as string
-  const writable = new Set((grant?.readWrite ?? []).map(id))
-  const readable = new Set([...(grant?.read ?? []).map(id), ...writable])
+  const current = typeof grant === 'function' ? grant : () => grant
+  let seen: VisitorGrant | undefined
+  let sets = documentSets(undefined)
+  const lookup = () => {
+    const now = current()
+    if (now !== seen) {
+      seen = now
+      sets = documentSets(now)
+    }
+    return sets
+  }
   return {
     principal: `visitor:${app}`,
-    canRead: (documentId) => readable.has(documentId),
-    canWrite: (documentId) => writable.has(documentId),
+    canRead: (documentId) => lookup().readable.has(documentId),
+    canWrite: (documentId) => lookup().writable.has(documentId),
   }
 }
 
+function documentSets(grant: VisitorGrant | undefined) {
+  const id = (ref: string) => ref.replace(/^automerge:/, '').split('#')[0] as string
+  const writable = new Set((grant?.readWrite ?? []).map(id))
+  const readable = new Set([...(grant?.read ?? []).map(id), ...writable])
+  return { readable, writable }
+}
+
 /**
- * The grant a published app gives its visitors, from its app record: read and write its one
- * shared instance document (shared scope). The definition reaches the player inside the page
- * (a frozen copy, never a document), so no definition document is readable, let alone
- * writable. A per-visitor app keeps its state in each browser and grants nothing (its
- * visitors never open /sync). This is the one place to extend when an instance spans more
- * documents (a stable head plus rotating epoch documents): list them here.
+ * The grant a published app gives its visitors, from its app record: read and write its
+ * shared instance (shared scope), which is every epoch document the server started for it
+ * (documents instance/epochs.ts): the current one, and the earlier ones, because a visitor
+ * that was offline through a rotation still sends what it wrote there, and the server
+ * forwards it. The definition reaches the player inside the page (a frozen copy, never a
+ * document), so no definition document is readable, let alone writable. A per-visitor app
+ * keeps its state in each browser and grants nothing (its visitors never open /sync).
  */
 export function visitorGrantFor(
-  app: Pick<AppDoc, 'scope' | 'instanceUrl'>,
+  app: Pick<AppDoc, 'scope' | 'instanceUrl' | 'instanceEpochs'>,
 ): VisitorGrant | undefined {
   if (app.scope !== 'shared' || !app.instanceUrl) return undefined
-  return { read: [], readWrite: [app.instanceUrl] }
+  return { read: [], readWrite: [...(app.instanceEpochs ?? []), app.instanceUrl] }
 }

@@ -7,7 +7,7 @@ import {
   issueCodes,
   type Json,
 } from '@troupe/core'
-import { instanceState, raiseEvent } from '@troupe/documents'
+import { instanceState } from '@troupe/documents'
 import type { PublishedApps } from '../publish/published-apps'
 import { readJsonBody } from './body'
 import { sendJson } from './respond'
@@ -35,7 +35,7 @@ export async function handleIntegration(
       code: issueCodes.appKeyRequired,
       message: `${issueCodes.appKeyRequired} send the app key shown when "${slug}" was first published: Authorization: Bearer <key>`,
     })
-  const { definition, instance } = await apps.sharedInstance(slug)
+  const { definition, live } = await apps.sharedInstance(slug)
   if (!Object.hasOwn(definition.actors, actorId))
     return sendJson(res, 404, {
       code: issueCodes.unknownAppActor,
@@ -44,7 +44,7 @@ export async function handleIntegration(
     })
 
   if (rest.length === 1 && req.method === 'GET') {
-    const state = instanceState(instance.doc())
+    const state = instanceState(live.epoch.doc())
     return sendJson(res, 200, {
       actorId,
       context: effectiveContext(definition, state, actorId),
@@ -61,11 +61,13 @@ export async function handleIntegration(
   const unsafe = findUnsafeKeys(body.payload, ['payload'])
   if (unsafe[0])
     return badEvent(res, actorId, unsafe[0], `the key at ${formatPath(unsafe[0])} is not allowed`)
-  const result = raiseEvent(instance, definition, {
-    from: actorId,
-    event,
-    ...(body.payload === undefined ? {} : { payload: body.payload as Json }),
-  })
+  const [result] = live.raise(definition, [
+    {
+      from: actorId,
+      event,
+      ...(body.payload === undefined ? {} : { payload: body.payload as Json }),
+    },
+  ])
   sendJson(res, 200, result)
 }
 

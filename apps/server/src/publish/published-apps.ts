@@ -8,8 +8,8 @@ import {
   type DocHandle,
   diffVersions,
   findVersion,
-  type InstanceDoc,
   isValidAutomergeUrl,
+  type LiveInstance,
   listVersions,
   type ProjectDoc,
   type Repo,
@@ -19,6 +19,7 @@ import {
 import { AppIndex, publishIndexed } from '@troupe/documents/node'
 import { compileAppCssInNode } from '@troupe/styles/node'
 import { type VisitorGrant, visitorGrantFor } from '../access/policy'
+import { SharedInstances } from './shared-instances'
 
 export interface PublishRequest {
   project: string
@@ -68,10 +69,13 @@ export class PublishedApps {
   readonly #index: AppIndex
   readonly #grants = new Map<string, VisitorGrant>()
   readonly #css = new Map<string, Promise<string>>()
+  readonly #instances: SharedInstances
 
   private constructor(repo: Repo, index: AppIndex) {
     this.#repo = repo
     this.#index = index
+    // A rotation moves the app's instance on: visitors may write the new epoch at once.
+    this.#instances = new SharedInstances(repo, (slug, app) => this.#remember(slug, app))
   }
 
   /** Loads every app the data folder's index names, so their visitors can connect at once. */
@@ -79,9 +83,16 @@ export class PublishedApps {
     const apps = new PublishedApps(repo, new AppIndex(dataDir))
     for (const slug of apps.#index.slugs()) {
       const app = await apps.#find(slug)
-      if (app) apps.#remember(slug, app.doc())
+      if (!app) continue
+      apps.#remember(slug, app.doc())
+      await apps.#hold(slug, app)
     }
     return apps
+  }
+
+  /** Stops watching the shared instances (the server is closing). */
+  close(): Promise<void> {
+    return this.#instances.close()
   }
 
   grant = (slug: string): VisitorGrant | undefined => this.#grants.get(slug)
@@ -112,6 +123,7 @@ export class PublishedApps {
       ...(request.scope ? { scope: request.scope } : {}),
     })
     this.#remember(request.slug, result.app.doc())
+    await this.#hold(request.slug, result.app)
     return {
       slug: request.slug,
       number: result.number,
@@ -166,10 +178,9 @@ export class PublishedApps {
    * The live definition and the shared instance of a shared-scope app (for the integration
    * API); a per-visitor app has no instance here and is refused with TRP-306.
    */
-  async sharedInstance(
-    slug: string,
-  ): Promise<{ definition: ProjectFile; instance: DocHandle<InstanceDoc> }> {
-    const doc = (await this.#require(slug)).doc()
+  async sharedInstance(slug: string): Promise<{ definition: ProjectFile; live: LiveInstance }> {
+    const app = await this.#require(slug)
+    const doc = app.doc()
     if (doc.scope !== 'shared' || !doc.instanceUrl)
       throw refused(
         issueCodes.sharedScopeOnly,
@@ -177,8 +188,9 @@ export class PublishedApps {
         ['scope'],
       )
     const definition = versionDefinition(findVersion(doc, doc.live))
-    const instance = await this.#repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId)
-    return { definition, instance }
+    const live = await this.#hold(slug, app)
+    if (!live) throw new Error(`app "${slug}" has no shared instance`)
+    return { definition, live }
   }
 
   /** True when `key` is this app's key (compared as hashes, in constant time). */
@@ -199,6 +211,15 @@ export class PublishedApps {
     const url = this.#index.get(slug)
     if (!url) return undefined
     return this.#repo.find<AppDoc>(url as AnyDocumentId).catch(() => undefined)
+  }
+
+  /** Holds a shared app's instance, so the server rotates its epochs (shared-instances.ts). */
+  async #hold(slug: string, app: DocHandle<AppDoc>): Promise<LiveInstance | undefined> {
+    if (app.doc().scope !== 'shared' || !app.doc().instanceUrl) return undefined
+    return this.#instances.hold(slug, app, () => {
+      const doc = app.doc()
+      return versionDefinition(findVersion(doc, doc.live))
+    })
   }
 
   #remember(slug: string, doc: AppDoc): void {

@@ -53,7 +53,7 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
     else {
       const app = url.searchParams.get('app')
       const grant = app ? ctx.visitorGrants(app) : undefined
-      if (app && grant) gate = gateFor('visitor', app, grant)
+      if (app && grant) gate = gateFor('visitor', app, () => ctx.visitorGrants(app))
     }
     if (!gate)
       return refuse(

@@ -71,12 +71,22 @@ export class LiveInstance {
     events: readonly RaisedEvent[],
     options?: RaiseOptions,
   ): EventResult[] {
-    const epoch = this.#current
-    const results = raiseEvents(epoch, definition, events, options)
-    if (this.#rotate && epochIsFull(epoch.doc(), epochSizeOf(definition))) {
-      this.#switchTo(rotateEpoch(this.#repo, epoch))
-    }
+    const results = raiseEvents(this.#current, definition, events, options)
+    this.rotateIfFull(definition)
     return results
+  }
+
+  /**
+   * Starts the next epoch when the current one holds `epochSize` messages. Raising calls it;
+   * a peer that does not raise but watches others do (the server, for a published app's
+   * shared instance) calls it on their changes. Returns whether it rotated.
+   */
+  rotateIfFull(definition: Pick<ProjectDefinition, 'settings'>): boolean {
+    const epoch = this.#current
+    if (!this.#rotate || this.#closed || !epochIsFull(epoch.doc(), epochSizeOf(definition)))
+      return false
+    this.#switchTo(rotateEpoch(this.#repo, epoch))
+    return true
   }
 
   /** Calls `listener` whenever the current epoch changes, here or because of another peer. */

@@ -40,7 +40,12 @@ export interface AppDoc {
   keyHash: string
   /** The number of the live version. */
   live: number
-  /** The shared instance document (shared scope); empty for per-visitor state. */
+  /**
+   * The shared instance's current epoch (shared scope); empty for per-visitor state. The
+   * server moves it on when it rotates the instance (instance/epochs.ts).
+   */
   instanceUrl: string
+  /** Every epoch of the shared instance before the current one, oldest first. */
+  instanceEpochs?: string[]
   versions: AppVersion[]
 }

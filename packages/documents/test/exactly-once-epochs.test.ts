@@ -1,5 +1,4 @@
 import { Repo } from '@automerge/automerge-repo'
-import type { ActorDefinition, ProjectFile, RaisedEvent } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
@@ -11,7 +10,14 @@ import {
   type ProjectDoc,
   projectDefinition,
 } from '../src/index'
-import { link, seeded } from './support/network'
+import {
+  exactlyOnceProject,
+  expectExactlyOnce,
+  nonceEvent,
+  peerLinks,
+  type Raised,
+} from './support/exactly-once'
+import { seeded } from './support/network'
 
 /**
  * The exactly-once fuzz of exactly-once.test.ts with epochs of three messages: peers rotate
@@ -19,31 +25,6 @@ import { link, seeded } from './support/network'
  * epochs happen in every seed. After healing, every peer must run the same current epoch with
  * the same state, and the instance's history must hold every message exactly once.
  */
-
-const actor = (subscriptions: string[], children: string[] = []): ActorDefinition => ({
-  role: 'part',
-  context: { visible: true },
-  view: { container: { layout: 'flex' } },
-  subscriptions,
-  children,
-  dependencies: {},
-})
-
-const file: ProjectFile = {
-  troupe: 1,
-  name: 'Exactly once across epochs',
-  root: 'root',
-  settings: { epochSize: 3 },
-  actors: {
-    root: actor(['root'], ['form', 'ticker', 'list']),
-    form: actor(['list']),
-    ticker: actor(['ticker', 'list']),
-    list: {
-      ...actor(['list']),
-      context: { visible: true, queries: { items: { schemaName: 'items', items: [] } } },
-    },
-  },
-}
 
 const PEERS = 3
 
@@ -63,21 +44,11 @@ async function quiet(lives: LiveInstance[]): Promise<void> {
 async function runSeed(seed: number) {
   const random = seeded(seed)
   const repos = Array.from({ length: PEERS }, () => new Repo({ network: [] }))
-  const links = new Map<string, () => void>()
-  const connect = (i: number, j: number) => {
-    const key = `${i}-${j}`
-    if (!links.has(key)) links.set(key, link(repos[i]!, repos[j]!))
-  }
-  const disconnect = (i: number, j: number) => {
-    links.get(`${i}-${j}`)?.()
-    links.delete(`${i}-${j}`)
-  }
-  const pairs = () =>
-    repos.flatMap((_, i) => repos.map((_, j) => [i, j] as const).filter(([, j]) => j > i))
+  const links = peerLinks(repos)
   const lives: LiveInstance[] = []
   try {
-    for (const [i, j] of pairs()) connect(i, j)
-    const created = createProject(repos[0]!, { from: file })
+    for (const [i, j] of links.pairs) links.connect(i, j)
+    const created = createProject(repos[0]!, { from: exactlyOnceProject({ epochSize: 3 }) })
     const projects: DocHandle<ProjectDoc>[] = [created.project]
     const instances: DocHandle<InstanceDoc>[] = [created.instance]
     for (const repo of repos.slice(1)) {
@@ -91,31 +62,24 @@ async function runSeed(seed: number) {
       lives.push(live)
     }
 
-    const raised: { nonce: string; create: boolean }[] = []
+    const raised: Raised[] = []
     for (let round = 0; round < 8; round++) {
-      for (const [i, j] of pairs()) if (random() < 0.6) disconnect(i, j)
+      for (const [i, j] of links.pairs) if (random() < 0.6) links.disconnect(i, j)
       for (let p = 0; p < PEERS; p++) {
         const definition = projectDefinition(projects[p]!.doc())
         const count = Math.floor(random() * 5)
         for (let k = 0; k < count; k++) {
-          const nonce = `s${seed}-r${round}-p${p}-${k}`
-          const create = random() < 0.5
-          raised.push({ nonce, create })
-          const event: RaisedEvent = create
-            ? {
-                from: 'form',
-                event: '@entity/createEntity',
-                payload: { schemaName: 'items', entityData: { nonce } },
-              }
-            : { from: 'ticker', event: '@input/updateContext', payload: { last: nonce } }
+          const one = { nonce: `s${seed}-r${round}-p${p}-${k}`, create: random() < 0.5 }
+          raised.push(one)
+          const event = nonceEvent(one)
           lives[p]!.raise(definition, [event])
         }
         // Let some background work (following, forwarding) run mid-partition too.
         if (random() < 0.5) await new Promise((resolve) => setTimeout(resolve, 5))
       }
-      for (const [i, j] of pairs()) if (random() < 0.5) connect(i, j)
+      for (const [i, j] of links.pairs) if (random() < 0.5) links.connect(i, j)
     }
-    for (const [i, j] of pairs()) connect(i, j)
+    for (const [i, j] of links.pairs) links.connect(i, j)
     await quiet(lives)
     const histories = []
     for (const [p, live] of lives.entries()) {
@@ -131,7 +95,7 @@ async function runSeed(seed: number) {
     return { lives, histories, raised, epochs: seen.size, lost, forwarded }
   } finally {
     for (const live of lives) live.close()
-    for (const cut of links.values()) cut()
+    links.cutAll()
     await Promise.all(repos.map((r) => r.shutdown()))
   }
 }
@@ -151,24 +115,7 @@ describe('exactly once across peers that rotate epochs while partitioned', () =>
       const ids = (log: (typeof histories)[number]) => log.map((e) => e.message.id).sort()
       for (const history of histories.slice(1)) expect(ids(history)).toEqual(ids(histories[0]!))
 
-      const log = histories[0]!
-      expect(new Set(log.map((e) => e.message.id)).size).toBe(log.length)
-      const perNonce = new Map<string, string[]>()
-      for (const entry of log) {
-        const payload = entry.message.payload as { entityData?: { nonce: string }; last?: string }
-        const nonce = payload.entityData?.nonce ?? payload.last
-        if (nonce)
-          perNonce.set(nonce, [
-            ...(perNonce.get(nonce) ?? []),
-            `${entry.message.to}:${entry.outcome}`,
-          ])
-      }
-      for (const { nonce, create } of raised) {
-        expect((perNonce.get(nonce) ?? []).sort(), nonce).toEqual(
-          create ? ['list:handled'] : ['list:handled', 'ticker:handled'],
-        )
-      }
-      expect(log.length).toBe([...perNonce.values()].flat().length)
+      expectExactlyOnce(histories[0]!, raised)
 
       // Every created entity is in the current epoch's state, once.
       const items = Object.values(states[0].entities.items ?? {}) as { nonce: string }[]

@@ -49,7 +49,11 @@ export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
     root: studioRoot,
     configFile: join(studioRoot, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir: studioDir, emptyOutDir: true },
+    build: {
+      outDir: studioDir,
+      emptyOutDir: true,
+      ...(process.env.ZZ_NOMINIFY ? { minify: false } : {}),
+    },
   })
   const server = await startServer({ port: 0, dataDir: join(work, 'data'), studioDir })
   const repo = createNodeRepo({ syncUrl: server.ownerSyncUrl })

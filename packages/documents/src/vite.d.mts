@@ -1,0 +1,2 @@
+/// <reference path="./automerge-wasm-url.d.ts" />
+export function automergeWasmAliases(): { find: RegExp; replacement: string }[]

@@ -65,6 +65,8 @@ export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
     rmSync(work, { recursive: true, force: true })
   }
   try {
+    // Connected before the first document is made, so the server learns of it as it syncs.
+    while (repo.peers.length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
     const projects = new Map<number, SeededProject>()
     for (const count of new Set(sizes)) {
       progress(`creating a project of ${count.toLocaleString('en-US')} actors and syncing it`)

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url'
-import { automergeWasmAliases } from '@troupe/documents/vite'
+import { automergeWasmAliases, automergeWasmPreload } from '@troupe/documents/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), automergeWasmPreload()],
   // Automerge's wasm as its own file, streamed in and compiled while the studio loads (main.tsx).
   resolve: { alias: automergeWasmAliases() },
   server: {

@@ -15,3 +15,37 @@ export function automergeWasmAliases() {
     { find: /^automerge-wasm-url$/, replacement: `${automerge('dist/automerge.wasm')}?url` },
   ]
 }
+
+// Vite plugin: a preload link for Automerge's .wasm file in each built page whose scripts
+// load it, so the file downloads beside those scripts instead of after they have run, and
+// `initializeAutomergeWasm(url)` (a plain fetch of the same URL) finds it already coming.
+export function automergeWasmPreload() {
+  let base = '/'
+  return {
+    name: 'troupe-automerge-wasm-preload',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk }) {
+        const wasm = Object.values(bundle ?? {}).find((file) => file.fileName.endsWith('.wasm'))
+        const scripts = chunk ? [chunk, ...chunk.imports.map((name) => bundle?.[name])] : []
+        const loads = scripts.some(
+          (file) => file?.type === 'chunk' && wasm && file.code.includes(wasm.fileName),
+        )
+        if (!wasm || !loads) return []
+        const href = `${base}${wasm.fileName}`
+        const attrs = {
+          rel: 'preload',
+          href,
+          as: 'fetch',
+          type: 'application/wasm',
+          crossorigin: '',
+        }
+        return [{ tag: 'link', attrs, injectTo: 'head' }]
+      },
+    },
+  }
+}

@@ -28,6 +28,6 @@ initializeAutomergeWasm(wasmUrl).then(
   },
   (error: unknown) => {
     container.setAttribute('role', 'alert')
-    container.textContent = `The studio could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page; if it keeps happening, check that the Troupe server is running.`
+    container.textContent = `TRP-710 The studio could not start: Automerge's wasm did not load (${error instanceof Error ? error.message : String(error)}). Reload the page; if it keeps happening, check that the Troupe server is running.`
   },
 )

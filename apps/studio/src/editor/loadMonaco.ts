@@ -28,7 +28,10 @@ export function loadMonaco(): Promise<MonacoModule> {
     (error: unknown) => {
       loading = null
       const reason = error instanceof Error ? error.message : String(error)
-      publish({ module: null, error: `The editor could not load (${reason}). Reload the page.` })
+      publish({
+        module: null,
+        error: `TRP-711 The editor could not load (${reason}). Reload the page; check that the Troupe server is running.`,
+      })
       throw error
     },
   )

@@ -1,15 +1,7 @@
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { automergeWasmAliases } from '@troupe/documents/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-
-// Automerge's slim entry (no wasm inside) and its .wasm file, which the player streams in and
-// compiles while the rest of the page loads (see main.tsx), instead of decoding 4.8 MB of
-// base64 JavaScript as the studio's entry does.
-const automerge = (path: string) =>
-  fileURLToPath(
-    new URL(`../../packages/documents/node_modules/@automerge/automerge/${path}`, import.meta.url),
-  )
 
 // Resolved from here (the renderer's own folder has React, not Preact, beside it), and to the
 // ES module builds (.mjs) beside the CommonJS files require.resolve names.
@@ -24,8 +16,8 @@ export default defineConfig({
   base: './',
   resolve: {
     alias: [
-      { find: /^@automerge\/automerge$/, replacement: automerge('dist/mjs/entrypoints/slim.js') },
-      { find: /^automerge-wasm-url$/, replacement: `${automerge('dist/automerge.wasm')}?url` },
+      // Automerge's wasm as its own file, streamed in and compiled while the page loads.
+      ...automergeWasmAliases(),
       // The renderer is written against React's API; in the player, Preact's compat layer
       // provides it in about a sixth of react-dom's size (pnpm bench publish measures it).
       { find: /^react-dom\/client$/, replacement: preact('preact/compat/client') },

@@ -1,21 +1,14 @@
 import { fileURLToPath } from 'node:url'
+import { automergeWasmAliases, automergeWasmPreload } from '@troupe/documents/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-
-// Automerge's browser entry imports its wasm as an ES module, which needs extra plugins;
-// the base64 entry initialises itself anywhere, so the studio uses that one.
-const automergeBase64 = fileURLToPath(
-  new URL(
-    '../../packages/documents/node_modules/@automerge/automerge/dist/mjs/entrypoints/fullfat_base64.js',
-    import.meta.url,
-  ),
-)
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
 export default defineConfig({
-  plugins: [react()],
-  resolve: { alias: [{ find: /^@automerge\/automerge$/, replacement: automergeBase64 }] },
+  plugins: [react(), automergeWasmPreload()],
+  // Automerge's wasm as its own file, streamed in and compiled while the studio loads (main.tsx).
+  resolve: { alias: automergeWasmAliases() },
   server: {
     port: 5173,
     // The preview frame is sandboxed without allow-same-origin, so its module requests come

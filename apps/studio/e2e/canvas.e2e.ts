@@ -271,9 +271,13 @@ describe('canvas', () => {
     await node(page, 'text').click()
     const editor = inspector(page).locator('.monaco-editor').first()
     const problems = inspector(page).getByRole('status', { name: 'Context problems' })
+    // Monaco loads with the first selection (after a reload too): give it time to arrive.
+    const loaded = { timeout: 15_000 }
     await expect
-      .poll(async () =>
-        (await inspector(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' '),
+      .poll(
+        async () =>
+          (await inspector(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' '),
+        loaded,
       )
       .toContain('Hello from Troupe')
 
@@ -293,8 +297,10 @@ describe('canvas', () => {
     await page.reload()
     await node(page, 'text').click()
     await expect
-      .poll(async () =>
-        (await inspector(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' '),
+      .poll(
+        async () =>
+          (await inspector(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' '),
+        loaded,
       )
       .toContain('Edited in the inspector')
     await closeWhenSaved(page)

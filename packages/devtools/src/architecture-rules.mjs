@@ -34,7 +34,7 @@ export const layers = {
       'react-dom',
       'react/*',
       'react-dom/*',
-      'automerge-wasm-url', // the URL of Automerge's .wasm asset (alias in its vite.config.ts)
+      'automerge-wasm-url', // the URL of Automerge's .wasm asset (@troupe/documents/vite)
       'vite',
       '@vitejs/*',
       ...node,
@@ -61,6 +61,7 @@ export const layers = {
       'zustand',
       'zustand/*',
       'tailwindcss', // compiles the app's classes inside the preview frame
+      'automerge-wasm-url', // the URL of Automerge's .wasm asset (@troupe/documents/vite)
       'vite',
       '@vitejs/*',
       ...node,

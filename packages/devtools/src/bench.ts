@@ -1,7 +1,8 @@
 // `pnpm bench [suite…]`: runs the named benchmark suites (all when none is named), each
 // against a baseline measured in the same run, and writes the figures to BENCHMARKS.md.
-// A suite may have parts that also run on their own: `studio` is the canvas, edit-to-preview
-// and opening part (`studio-canvas`) plus the Messages panel (`messages`).
+// A suite may have parts that also run on their own: `studio` is the canvas part
+// (`studio-canvas`), the opening and edit-to-preview part (`studio-open`) and the Messages
+// panel (`messages`).
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type SuiteReport, writeReport } from './bench/report'
@@ -14,9 +15,12 @@ const suites: Record<string, () => Promise<Suite>> = {
   publish: async () => (await import('./bench/publish')).publishBench,
   messages: async () => (await import('./bench/messages')).messagesBench,
   'studio-canvas': async () => (await import('./bench/studio')).studioBench,
+  'studio-open': async () => (await import('./bench/studio-open-bench')).studioOpenBench,
   server: async () => (await import('./bench/server')).serverBench,
 }
-const composites: Record<string, string[]> = { studio: ['studio-canvas', 'messages'] }
+const composites: Record<string, string[]> = {
+  studio: ['studio-canvas', 'studio-open', 'messages'],
+}
 /** What `pnpm bench` with no names runs: every part once. */
 const everything = Object.keys(suites)
 

@@ -21,6 +21,7 @@ export function App({ repo }: { repo: Repo }) {
     const open = () =>
       openProject(repo, list).then(
         (project) => {
+          performance.mark('troupe:documents-open')
           setError(null)
           setOpened(project)
         },

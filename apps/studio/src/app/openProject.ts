@@ -37,27 +37,23 @@ export async function openProject(
   const named = projectIdFromPath(window.location.pathname)
   const remembered = window.localStorage.getItem(lastProjectKey)
   const fresh = new URLSearchParams(window.location.search).has('new')
-  // Opening an existing project waits for the list (a deleted one is refused); a new one
+  const candidate = fresh ? null : (named ?? remembered)
+  // Opening an existing project waits for the list (a deleted one is refused), while the
+  // project itself is fetched at the same time, not one round trip after it; a new one
   // opens at once.
-  const workspace = !fresh && (named || remembered) ? await workspaceLoading : null
+  const finding = candidate ? settle(findProject(repo, candidate)) : null
+  const workspace = candidate ? await workspaceLoading : null
   const deleted = (id: string) => workspace !== null && isDeletedProject(workspace.doc(), id)
   if (named && deleted(named)) {
     throw new Error(
       `TRP-152 Project ${named} was deleted from your projects list. Open another project from the list, or import its project file if you exported it.`,
     )
   }
-  const id = fresh ? null : (named ?? (remembered && !deleted(remembered) ? remembered : null))
   let opened: OpenProject
-  if (id) {
-    try {
-      opened = await findProject(repo, id)
-    } catch (error) {
-      if (named) throw error
-      opened = createProject(repo)
-    }
-  } else {
-    opened = createProject(repo)
-  }
+  const found = finding && candidate && !deleted(candidate) ? await finding : null
+  if (found?.ok) opened = found.value
+  else if (found && named) throw found.error
+  else opened = createProject(repo)
   void workspaceLoading.then((list) => list && addToWorkspace(list, opened.project.url))
   showInAddress(opened.project.documentId, 'replace')
   return opened
@@ -73,6 +69,16 @@ export function showInAddress(documentId: string, how: 'push' | 'replace'): void
   if (window.location.pathname === path && !window.location.search.includes('new')) return
   if (how === 'push') window.history.pushState(null, '', `${path}${query}`)
   else window.history.replaceState(null, '', `${path}${query}`)
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+/** The promise's outcome as a value, so one nobody ends up awaiting never goes unhandled. */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  )
 }
 
 async function findProject(repo: Repo, id: string): Promise<OpenProject> {

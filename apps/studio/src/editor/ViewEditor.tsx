@@ -7,6 +7,7 @@ import { viewIssues } from './checks'
 import { mergeDraft } from './mergeDraft'
 import { refusalsOf } from './refusals'
 import { useJsonDraftEditor } from './useJsonDraftEditor'
+import './editor.css'
 
 /**
  * The selected actor's view JSON in Monaco. Text is a local draft: a valid edit is written to
@@ -20,7 +21,7 @@ export function ViewEditor() {
   const actorId = useSession((s) => s.selectedActorId)
   const actor = actorId ? doc.actors[actorId] : undefined
   const host = useRef<HTMLDivElement>(null)
-  const { problems } = useJsonDraftEditor({
+  const { problems, ready, loadError } = useJsonDraftEditor({
     host,
     subject: actor ? actorId : null,
     modelPrefix: (monaco) => monaco.viewModelPrefix,
@@ -54,6 +55,12 @@ export function ViewEditor() {
           {actor ? actor.role : 'Select an actor on the canvas'}
         </span>
       </header>
+      {actor && !ready && (
+        // Monaco loads with the first selection; the region is here (and named) from the start.
+        <p className="studio-editor-loading" role={loadError ? 'alert' : 'status'}>
+          {loadError ?? 'Loading the editor…'}
+        </p>
+      )}
       <div className="studio-editor-host" ref={host} />
       <div role="status" aria-label="View JSON problems" className="studio-editor-problems">
         {problems.length === 0 ? (

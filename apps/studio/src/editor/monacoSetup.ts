@@ -1,12 +1,16 @@
 import { skillsJsonSchema, viewJsonSchema } from '@troupe/core'
-import * as monaco from 'monaco-editor'
+import * as monaco from 'monaco-editor/editor/editor.api'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register'
+import './monacoFeatures'
 
 /**
- * Monaco, configured once: its workers come from Vite's worker bundles (no CDN), and view
- * JSON documents get a JSON Schema generated from the zod view model, which gives completion,
- * hover docs and schema markers.
+ * Monaco, configured once, with the JSON language only (monacoFeatures.ts lists the editor
+ * features): its two workers come from Vite's worker bundles (no CDN), and view JSON
+ * documents get a JSON Schema generated from the zod view model, which gives completion,
+ * hover docs and schema markers. The studio imports this module lazily (import()), so the
+ * canvas is interactive before Monaco has loaded.
  */
 self.MonacoEnvironment = {
   getWorker(_workerId, label) {
@@ -18,7 +22,7 @@ export const viewModelPrefix = 'troupe://view/'
 export const contextModelPrefix = 'troupe://context/'
 export const skillsModelPrefix = 'troupe://skills/'
 
-monaco.json.jsonDefaults.setDiagnosticsOptions({
+jsonDefaults.setDiagnosticsOptions({
   validate: true,
   allowComments: false,
   enableSchemaRequest: false,

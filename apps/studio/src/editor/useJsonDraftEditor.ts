@@ -1,6 +1,7 @@
 import type { Json } from '@troupe/core'
 import type { editor as MonacoEditor } from 'monaco-editor'
 import { type RefObject, useEffect, useRef, useState } from 'react'
+import { useMonaco } from './loadMonaco'
 import { type EditorIssue, markersFor } from './markers'
 import { parseJsonText } from './parseJsonText'
 
@@ -36,9 +37,16 @@ export interface JsonDraftOptions {
  * is committed after a pause. Remote changes replace the text only while there is no draft.
  * The view editor and the inspector's context editor share this lifecycle.
  */
-export function useJsonDraftEditor(options: JsonDraftOptions): { problems: string[] } {
+export function useJsonDraftEditor(options: JsonDraftOptions): {
+  problems: string[]
+  /** Whether Monaco shows the text yet (it loads when there is first a subject). */
+  ready: boolean
+  /** Why Monaco could not load, if it could not. */
+  loadError: string | null
+} {
   const { host, subject, text, commitDelayMs } = options
-  const [monacoModule, setMonacoModule] = useState<MonacoModule | null>(null)
+  // Nothing to show, nothing to load: the canvas gets the page to itself until a selection.
+  const { module: monacoModule, error: loadError } = useMonaco(subject !== null)
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null)
   const [problems, setProblems] = useState<string[]>([])
   const draftFor = useRef<string | null>(null)
@@ -47,14 +55,6 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
   // The latest callbacks, without re-creating the editor or its listeners when they change.
   const latest = useRef(options)
   latest.current = options
-
-  useEffect(() => {
-    let cancelled = false
-    import('./monacoSetup').then((module) => !cancelled && setMonacoModule(module))
-    return () => {
-      cancelled = true
-    }
-  }, [])
 
   useEffect(() => {
     if (!monacoModule || !host.current) return
@@ -131,5 +131,5 @@ export function useJsonDraftEditor(options: JsonDraftOptions): { problems: strin
     }
   }, [editor, monacoModule, subject, commitDelayMs])
 
-  return { problems }
+  return { problems, ready: editor !== null, loadError }
 }

@@ -1,12 +1,11 @@
 import { formatPath, type LintFinding, lintProject } from '@troupe/core'
 import { projectDefinition } from '@troupe/documents'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
+import { loadMonaco, useMonaco } from '../editor/loadMonaco'
 import { revealInViewEditor, showLintMarkers } from './lintMarkers'
 import './lint.css'
-
-type MonacoModule = typeof import('../editor/monacoSetup')
 
 /**
  * The project's wiring lint, live: one entry per finding with its TRP code, actor and JSON
@@ -17,14 +16,17 @@ export function LintPanel() {
   const { project, session } = useStudio()
   const doc = useDocument(project)
   const findings = useMemo(() => lintProject(projectDefinition(doc)), [doc])
-  const monaco = useMonaco()
+  // Markers go on the editors' models: nothing to mark until an editor has loaded Monaco.
+  const monaco = useMonaco(false).module
 
   useEffect(() => (monaco ? showLintMarkers(monaco, findings) : undefined), [monaco, findings])
 
   const open = (finding: LintFinding) => {
     session.getState().focusPath(finding.actorId, finding.path)
-    if (monaco && finding.path[0] === 'view') {
-      void revealInViewEditor(monaco, finding.actorId, finding.path.slice(1))
+    if (finding.path[0] === 'view') {
+      void loadMonaco().then((module) =>
+        revealInViewEditor(module, finding.actorId, finding.path.slice(1)),
+      )
     }
   }
 
@@ -54,16 +56,4 @@ export function LintPanel() {
       </ul>
     </section>
   )
-}
-
-function useMonaco(): MonacoModule | null {
-  const [module, setModule] = useState<MonacoModule | null>(null)
-  useEffect(() => {
-    let cancelled = false
-    import('../editor/monacoSetup').then((loaded) => !cancelled && setModule(loaded))
-    return () => {
-      cancelled = true
-    }
-  }, [])
-  return module
 }

@@ -27,20 +27,22 @@ export function MessageList({ entries, shown, version, selected, onSelect }: Mes
   const [height, setHeight] = useState(240)
   const following = useRef(true)
 
+  // The observer reports the first size too, after layout: reading clientHeight here instead
+  // would force a layout of the whole page while it mounts (hundreds of ms with 1,000 nodes).
   useLayoutEffect(() => {
     const element = box.current
     if (!element) return
     const observer = new ResizeObserver(() => setHeight(element.clientHeight))
     observer.observe(element)
-    setHeight(element.clientHeight)
     return () => observer.disconnect()
   }, [])
 
-  // New rows: stay at the end if the person was there.
+  // New rows: stay at the end if the person was there (no rows: nothing to scroll, and no
+  // forced layout while the studio opens).
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says `shown` changed
   useEffect(() => {
     const element = box.current
-    if (element && following.current) {
+    if (element && following.current && shown.length > 0) {
       element.scrollTop = element.scrollHeight
       setScrollTop(element.scrollTop)
     }

@@ -43,8 +43,7 @@ export function Preview() {
   // Time travel shows the state after that message, from the document's history.
   const state = useMemo(
     () =>
-      (travelIndex === null ? null : pastState(instance, travelIndex)) ??
-      instanceState(instanceDoc),
+      (travelIndex === null ? null : pastState(instance, travelIndex)) ?? liveState(instanceDoc),
     [instanceDoc, instance, travelIndex],
   )
 
@@ -76,6 +75,27 @@ export function Preview() {
   const host = useRef<PreviewHost | null>(null)
   const latest = useRef({ definition, state, onEvent })
   latest.current = { definition, state, onEvent }
+  /** The live documents the frame last got straight from their change events. */
+  const sentLive = useRef<{ project: ProjectDoc; instance: InstanceDoc } | null>(null)
+
+  // An edit's hot path: a change reaches the frame from the documents' change events, before
+  // the studio re-renders its panels for it (with hundreds of actors that render, the canvas
+  // above all, takes longer than the frame's own render). The effect below then has nothing
+  // left to send; it still serves time travel and the first render.
+  useEffect(() => {
+    const send = () => {
+      if (session.getState().travelIndex !== null || !host.current) return
+      const docs = { project: project.doc(), instance: instance.doc() }
+      sentLive.current = docs
+      host.current.update(projectDefinition(docs.project), liveState(docs.instance))
+    }
+    project.on('change', send)
+    instance.on('change', send)
+    return () => {
+      project.off('change', send)
+      instance.off('change', send)
+    }
+  }, [project, instance, session])
 
   // Each load of the frame (first open, or the frame reloading itself) gets a fresh channel
   // and the current app at once.
@@ -88,8 +108,13 @@ export function Preview() {
   }, [])
 
   useEffect(() => {
+    const live = sentLive.current
+    const sent = live?.project === projectDoc && live.instance === instanceDoc
+    if (travelIndex === null && sent) return
     host.current?.update(definition, state)
-  }, [definition, state])
+    // After the past was shown, the live documents must go again when travel ends.
+    sentLive.current = travelIndex === null ? { project: projectDoc, instance: instanceDoc } : null
+  }, [definition, state, projectDoc, instanceDoc, travelIndex])
 
   useEffect(
     () => () => {
@@ -121,6 +146,17 @@ export function Preview() {
       <TimeTravel />
     </section>
   )
+}
+
+/** The instance's state, computed once per document version (both paths above ask). */
+const liveStates = new WeakMap<InstanceDoc, ReturnType<typeof instanceState>>()
+function liveState(doc: InstanceDoc) {
+  let state = liveStates.get(doc)
+  if (!state) {
+    state = instanceState(doc)
+    liveStates.set(doc, state)
+  }
+  return state
 }
 
 /**

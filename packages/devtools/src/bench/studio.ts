@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import {
-  createProject,
-  type DocHandle,
-  type ProjectDoc,
-  setActorPositions,
-} from '@troupe/documents'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
-import { startServer } from '@troupe/server'
+import type { DocHandle, ProjectDoc } from '@troupe/documents'
 import react from '@vitejs/plugin-react'
-import { type Browser, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
-import { chromiumArgs, chromiumPath } from '../chromium.mjs'
 import type { SuiteReport } from './report'
 import { table } from './report'
 import { serve } from './static-server'
@@ -27,29 +15,28 @@ import {
   installFrameProbe,
   panPoint,
 } from './studio-canvas'
-import { clockSkew, editKeys, installKeyClock, typeIntoPreview } from './studio-edit'
-import { actorId, benchGraph, leafText } from './studio-graph'
-import { openToInteractive } from './studio-open'
+import {
+  benchContext,
+  progress,
+  settledCanvas,
+  startStudioBench,
+  studioRoot,
+  viewport,
+  watchErrors,
+} from './studio-server'
 
 /**
  * `pnpm bench studio`: the built studio (production Vite build of apps/studio) served by the
  * real Troupe server, its projects synced from a Node automerge-repo over the real websocket,
- * opened in headless Chromium. Three measures:
- * - canvas: a node dragged and the pane panned over 1,000 and 5,000 actors, frame by frame,
- *   beside bare React Flow 12 showing the same nodes and edges in the same run and browser;
- * - edit to preview: keys typed into Monaco until the sandboxed preview shows them (200 actors);
- * - open to interactive: a 1,000-actor project opened in a fresh browser context.
+ * opened in headless Chromium: a node dragged and the pane panned over 1,000 and 5,000 actors,
+ * frame by frame, beside bare React Flow 12 showing the same nodes and edges in the same run
+ * and browser. (Edit to preview and opening a project: studio-open-bench.ts.)
  */
-const studioRoot = fileURLToPath(new URL('../../../../apps/studio/', import.meta.url))
 // TROUPE_BENCH_QUICK=1: a small run that checks the suite works, not figures to keep.
 const quick = process.env.TROUPE_BENCH_QUICK === '1'
 const canvasSizes = quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000]
-const editSize = 200
-const openSize = quick ? 300 : 1_000
 // Fewer rounds at 5,000 actors, whose frames take several times longer to drive.
 const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 2 : 3)
-const opens = quick ? 1 : 5
-const viewport = { width: 1400, height: 900 }
 
 interface GestureFrames {
   drag: number[]
@@ -57,41 +44,18 @@ interface GestureFrames {
 }
 
 export async function studioBench(): Promise<SuiteReport> {
-  const work = mkdtempSync(join(tmpdir(), 'troupe-bench-studio-'))
-  const studioDir = join(work, 'studio')
-  const flowDir = join(work, 'flow')
+  // Every project is on the server before the browser starts.
+  const bench = await startStudioBench(canvasSizes)
   let flowServer: Server | undefined
-  let browser: Browser | undefined
-  const server = await (async () => {
-    progress('building the studio and the bare React Flow page')
-    await buildPages(studioDir, flowDir)
-    return startServer({ port: 0, dataDir: join(work, 'data'), studioDir })
-  })()
-  const repo = createNodeRepo({ syncUrl: server.ownerSyncUrl })
   try {
-    // Every project is on the server before the browser starts.
-    const projects = new Map<number, Awaited<ReturnType<typeof seed>>>()
-    const seed = async (count: number) => {
-      progress(`creating a project of ${count.toLocaleString('en-US')} actors and syncing it`)
-      const graph = benchGraph(count)
-      const { project, instance } = createProject(repo, { from: graph.file })
-      setActorPositions(project, graph.positions)
-      await whenSynced(repo, project)
-      await whenSynced(repo, instance)
-      return { graph, project, url: `${server.displayUrl}/p/${project.documentId}` }
-    }
-    for (const count of new Set([...canvasSizes, editSize, openSize])) {
-      projects.set(count, await seed(count))
-    }
-    const seeded = (count: number) => projects.get(count)!
-
+    const seeded = bench.seeded
+    progress('building the bare React Flow page')
+    const flowDir = join(bench.work, 'flow')
+    await buildFlowPage(flowDir)
     flowServer = await serve(flowDir)
     const flowUrl = `http://127.0.0.1:${(flowServer.address() as AddressInfo).port}/flow.html`
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
-    const studioContext = await benchContext(browser)
-    const login = await studioContext.request.get(server.loginUrl, { maxRedirects: 0 })
-    if (login.status() !== 303) throw new Error(`login link answered ${login.status()}`)
-    const bareContext = await benchContext(browser)
+    const studioContext = await bench.loggedInContext()
+    const bareContext = await benchContext(bench.browser)
 
     const canvasRows: (string | number)[][] = []
     const goals: string[] = []
@@ -163,45 +127,10 @@ export async function studioBench(): Promise<SuiteReport> {
       }
     }
 
-    progress(`edit to preview, ${editSize} actors`)
-    const edited = seeded(editSize)
-    const editPage = await studioContext.newPage()
-    watchErrors(editPage, 'studio')
-    await editPage.addInitScript(installKeyClock)
-    await editPage.goto(edited.url)
-    await settledCanvas(editPage)
-    const leaf = editSize - 2
-    const leafId = actorId(leaf)
-    await editPage.locator(`.react-flow__node[data-id="${leafId}"]`).click()
-    const editor = editPage.getByRole('region', { name: 'View JSON' })
-    const textLine = editor.locator('.view-line', { hasText: leafText(leaf) })
-    await textLine.click()
-    await editPage.keyboard.press('End')
-    await editPage.keyboard.press('ArrowLeft')
-    const skew = await clockSkew(editPage)
-    const edits = await typeIntoPreview(editPage, leafText(leaf))
-    await editPage.close()
-
-    progress(`opening a ${openSize.toLocaleString('en-US')}-actor project, ${opens} cold opens`)
-    const opened = seeded(openSize)
-    const clickId = actorId(openSize - 1)
-    const openTimes: number[] = []
-    for (let i = 0; i < opens; i++) {
-      const fresh = await benchContext(browser)
-      await fresh.request.get(server.loginUrl, { maxRedirects: 0 })
-      openTimes.push(
-        await openToInteractive(fresh, opened.url, openSize, {
-          id: clickId,
-          role: opened.graph.file.actors[clickId]!.role,
-        }),
-      )
-      await fresh.close()
-    }
-
-    const version = await browser.version()
+    const version = await bench.browser.version()
     return {
       suite: 'studio',
-      title: 'Studio: canvas frames beside bare React Flow, edit to preview, opening a project',
+      title: 'Studio: canvas frames beside bare React Flow',
       command: 'pnpm bench studio (this part alone: pnpm bench studio-canvas)',
       markdown: [
         table(
@@ -219,23 +148,16 @@ export async function studioBench(): Promise<SuiteReport> {
         ),
         '',
         ...goals,
-        `- Edit to preview, ${editSize} actors: median ${fixed(median(edits), 1)} ms, 95th percentile ${fixed(percentile(edits, 95), 1)} ms over ${edits.length} keys (goal < 50 ms).`,
-        `- Opening a project of ${openSize.toLocaleString('en-US')} actors to interactive: median ${fixed(median(openTimes), 0)} ms, slowest ${fixed(Math.max(...openTimes), 0)} ms of ${opens} cold opens (goal < 1.5 s).`,
         '',
         `How it is measured: Chromium ${version}, headless, ${viewport.width}×${viewport.height} window; the studio is its production build served by the Troupe server, each project created by a Node automerge-repo and synced to the server before the page opens it.`,
         '',
         `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${canvasSizes.map((c) => `${roundsFor(c)} rounds of each gesture at ${c.toLocaleString('en-US')} actors (${framesPerGesture * roundsFor(c)} frames per cell)`).join(', ')}. Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
-        `- **Edit to preview.** The view of a text actor opened in Monaco by clicking its node; ${editKeys.length} keys typed one by one (Playwright's keyboard) into its text, 250 ms apart. Each is timed from its \`keydown\` in the studio page to the moment a MutationObserver inside the sandboxed preview frame sees the new text, both clocks read as \`performance.timeOrigin + performance.now()\` (measured skew between them ${fixed(skew.skew, 2)} ms, within ±${fixed(skew.bound, 2)} ms).`,
-        `- **Open to interactive.** A fresh browser context each time (no cache, no IndexedDB copy) opens the project's address; timed from navigation start to the end of the first frame in which all ${openSize.toLocaleString('en-US')} nodes are drawn, measured and fitted to view. The bench then clicks a node and waits for the inspector to show that actor.`,
         '- The machine is shared (2 cores, other work running), so figures move between runs; compare the two columns of one run.',
       ].join('\n'),
     }
   } finally {
-    await browser?.close()
     flowServer?.close()
-    repo.shutdown().catch(() => {})
-    await server.close()
-    rmSync(work, { recursive: true, force: true })
+    await bench.close()
   }
 }
 
@@ -243,28 +165,11 @@ interface BareWindow {
   bareFlow: { show(graph: ReturnType<typeof bareGraph>): void }
 }
 
-/**
- * A browser context at the bench's window size. tsx compiles this file keeping function names
- * (`__name(fn, "name")` around inner functions), and functions handed to the page carry those
- * calls with them; every frame of every page gets the identity helper they expect.
- */
-async function benchContext(browser: Browser) {
-  const context = await browser.newContext({ viewport })
-  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn' })
-  return context
-}
-
 function empty(): GestureFrames {
   return { drag: [], pan: [] }
 }
 
-async function buildPages(studioDir: string, flowDir: string): Promise<void> {
-  await build({
-    root: studioRoot,
-    configFile: join(studioRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: studioDir, emptyOutDir: true },
-  })
+async function buildFlowPage(flowDir: string): Promise<void> {
   await build({
     root: join(studioRoot, 'bench'),
     configFile: false,
@@ -293,34 +198,4 @@ function bareGraph(project: DocHandle<ProjectDoc>, size: { width: number; height
     ...actor.children.map((to) => ({ id: `child:${from}>${to}`, source: from, target: to })),
   ])
   return { width: size.width, height: size.height, nodes, edges }
-}
-
-/** Waits until the canvas has drawn its nodes and stopped changing (fitView done). */
-async function settledCanvas(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelectorAll('.react-flow__node').length > 0,
-    null,
-    {
-      timeout: 60_000,
-    },
-  )
-  let last = ''
-  for (let stable = 0, tries = 0; stable < 3; tries++) {
-    if (tries > 100) throw new Error(`The canvas did not settle: ${last}`)
-    await page.waitForTimeout(300)
-    const now = await page.evaluate(
-      () =>
-        `${document.querySelectorAll('.react-flow__node').length} ${document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform}`,
-    )
-    stable = now === last ? stable + 1 : 0
-    last = now
-  }
-}
-
-function progress(text: string): void {
-  console.log(`  ${text}`)
-}
-
-function watchErrors(page: Page, name: string): void {
-  page.on('pageerror', (error) => console.error(`${name} page error:`, error.message))
 }

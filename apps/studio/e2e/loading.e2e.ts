@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Route } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
+
+/**
+ * What the studio loads, and when (issue 5, open time): Automerge's wasm as its own file,
+ * Monaco with its JSON language only and only once an actor is selected, so a project's
+ * canvas is interactive before the editor arrives, while the "View JSON" region is there
+ * from the start and says the editor is loading.
+ */
+const assets = fileURLToPath(new URL('../dist/assets/', import.meta.url))
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('loading the studio', () => {
+  test('the build has Automerge as a .wasm file and no Monaco language but JSON', () => {
+    const files = readdirSync(assets)
+    expect(files.some((name) => name.endsWith('.wasm'))).toBe(true)
+    // Monaco's other languages come with their own workers; none may be built.
+    expect(files.filter((name) => /^(ts|css|html)\.worker/.test(name))).toEqual([])
+    // "AGFzbQ" is "\0asm", the start of a wasm module, in base64: no JavaScript inlines one.
+    const inlined = files.filter(
+      (name) => name.endsWith('.js') && readFileSync(join(assets, name), 'utf8').includes('AGFzbQ'),
+    )
+    expect(inlined).toEqual([])
+  })
+
+  test('Monaco loads with the first selection; until then View JSON says what to do', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    await logIn(context, server)
+    const page = await context.newPage()
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    // Monaco's chunk is held back until the test lets it go, to see the loading state.
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route(/\/assets\/monacoSetup-[^/]*\.js$/, async (route: Route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(`${server.url}/?new`)
+    const region = page.getByRole('region', { name: 'View JSON' })
+    const node = page.locator('.react-flow__node').first()
+    await node.waitFor()
+    await expect.poll(() => region.innerText()).toContain('Select an actor on the canvas')
+    expect(requested.some((path) => path.endsWith('.wasm'))).toBe(true)
+    expect(requested.filter((path) => /monacoSetup|\.worker/.test(path))).toEqual([])
+
+    await node.click()
+    // The selection shows at once (the inspector has the actor), the editor is on its way.
+    await page
+      .getByRole('region', { name: 'Inspector' })
+      .getByRole('textbox', { name: 'Role' })
+      .waitFor()
+    await region.getByRole('status').filter({ hasText: 'Loading the editor…' }).waitFor()
+    expect(await region.locator('.monaco-editor').count()).toBe(0)
+
+    release()
+    await region.locator('.monaco-editor').first().waitFor()
+    await expect.poll(() => region.locator('.view-lines').innerText()).toContain('container')
+    expect(await region.getByText('Loading the editor…').count()).toBe(0)
+    expect(requested.some((path) => /\/monacoSetup-/.test(path))).toBe(true)
+    await context.close()
+  })
+})

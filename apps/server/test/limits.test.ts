@@ -1,45 +1,33 @@
 import { randomBytes } from 'node:crypto'
 import { createNodeRepo, encodeFrame, whenSynced } from '@troupe/documents/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../src/server'
-import { captureLogs, closed, openSocket, tempDir } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { captureLogs, closed, openSocket, serverForBlock } from './helpers'
 
 type Note = { text: string }
 
 describe('limits and hostile frames: the connection closes, the server stays up', () => {
-  const data = tempDir('limits')
   const logs = captureLogs()
-  let server: RunningServer
-
-  beforeAll(async () => {
-    server = await startServer({
-      port: 0,
-      dataDir: data.path,
-      logger: logs.logger,
-      limits: {
-        maxMessageBytes: 16 * 1024,
-        maxDocumentBytes: 4 * 1024,
-        messagesPerSecond: 5,
-        messageBurst: 8,
-        maxConnectionsPerClient: 4,
-      },
-    })
-  })
-  afterAll(async () => {
-    await server.close()
-    data.remove()
+  const suite = serverForBlock('limits', {
+    logger: logs.logger,
+    limits: {
+      maxMessageBytes: 16 * 1024,
+      maxDocumentBytes: 4 * 1024,
+      messagesPerSecond: 5,
+      messageBurst: 8,
+      maxConnectionsPerClient: 4,
+    },
   })
 
   const socket = async () => {
-    const opened = await openSocket(server.ownerSyncUrl)
+    const opened = await openSocket(suite.server.ownerSyncUrl)
     if (opened.kind !== 'open') throw new Error(`refused: ${opened.status}`)
     return opened.socket
   }
 
   /** A real client still syncs through the server: it survived whatever came before. */
   async function serverStillWorks() {
-    expect((await fetch(`${server.url}/health`)).status).toBe(200)
-    const client = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    expect((await fetch(`${suite.server.url}/health`)).status).toBe(200)
+    const client = createNodeRepo({ syncUrl: suite.server.ownerSyncUrl })
     try {
       const handle = client.create<Note>({ text: 'still here' })
       await whenSynced(client, handle)
@@ -107,14 +95,14 @@ describe('limits and hostile frames: the connection closes, the server stays up'
   })
 
   it('refuses a write that would grow a document past the size limit (TRP-605) and stores none of it', async () => {
-    const client = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    const client = createNodeRepo({ syncUrl: suite.server.ownerSyncUrl })
     const big = client.create<Note>({ text: randomBytes(6 * 1024).toString('base64') })
     const refusal = await logs.waitFor(
       (line) => line.code === 'TRP-605' && line.documentId === big.documentId,
     )
     expect(refusal.msg).toContain('document too large')
     await client.shutdown()
-    const reader = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    const reader = createNodeRepo({ syncUrl: suite.server.ownerSyncUrl })
     try {
       await expect(reader.find<Note>(big.url)).rejects.toThrow(/unavailable/)
     } finally {
@@ -129,7 +117,7 @@ describe('limits and hostile frames: the connection closes, the server stays up'
       .poll(() => logs.lines.filter((l) => l.msg === 'sync connection closed').length)
       .toBe(logs.lines.filter((l) => l.msg === 'sync connection opened').length)
     const open = await Promise.all([socket(), socket(), socket(), socket()])
-    const fifth = await openSocket(server.ownerSyncUrl)
+    const fifth = await openSocket(suite.server.ownerSyncUrl)
     expect(fifth.kind === 'refused' && fifth.status).toBe(429)
     expect(fifth.kind === 'refused' && fifth.body).toContain('TRP-606')
     const first = open.shift()
@@ -137,7 +125,7 @@ describe('limits and hostile frames: the connection closes, the server stays up'
     first!.close()
     await gone
     // The server counts the close: the slot is free again.
-    await expect.poll(async () => (await openSocket(server.ownerSyncUrl)).kind).toBe('open')
+    await expect.poll(async () => (await openSocket(suite.server.ownerSyncUrl)).kind).toBe('open')
     for (const ws of open) ws.close()
   })
 })

@@ -1,24 +1,16 @@
-import type { AutomergeUrl, Repo, WorkspaceDoc } from '@troupe/documents'
+import type { AutomergeUrl, WorkspaceDoc } from '@troupe/documents'
 import { addToWorkspace, createProject, workspaceProjects } from '@troupe/documents'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
-import { afterEach, describe, expect, it } from 'vitest'
+import { whenSynced } from '@troupe/documents/node'
+import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { tempDir } from './helpers'
+import { clientsPerTest, tempDir } from './helpers'
 
 /**
  * GET /api/workspace hands the owner the URL of one projects-list document per data folder,
  * so every browser logged in to the server shows the same list.
  */
 describe('the workspace API', () => {
-  const repos: Repo[] = []
-  const client = (syncUrl: string) => {
-    const repo = createNodeRepo({ syncUrl })
-    repos.push(repo)
-    return repo
-  }
-  afterEach(async () => {
-    await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
-  })
+  const client = clientsPerTest()
 
   const workspaceUrl = async (url: string, token?: string) => {
     const response = await fetch(`${url}/api/workspace`, {

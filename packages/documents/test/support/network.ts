@@ -52,16 +52,3 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
-/** Resolves when `test` holds for the handle's document, checked on every change. */
-export function until<T>(handle: DocHandle<T>, test: (doc: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(handle.doc() as T)) return
-      handle.off('change', check)
-      resolve()
-    }
-    handle.on('change', check)
-    check()
-  })
-}

@@ -6,11 +6,18 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { VisitorGrant } from '../src/access/policy'
 import { TOKEN_FILE } from '../src/access/token'
 import { startServer } from '../src/server'
-import { captureLogs, closed, openSocket, serverForBlock } from './helpers'
+import {
+  captureLogs,
+  closed,
+  NETWORK_TIMEOUT_MS,
+  openSocket,
+  overTheNetwork,
+  serverForBlock,
+} from './helpers'
 
 type Doc = { title: string; count?: number }
 
-describe('login: owner token, login link, session cookie', () => {
+describe('login: owner token, login link, session cookie', overTheNetwork, () => {
   const suite = serverForBlock('login')
 
   it('creates a random owner token of 32+ bytes, readable by the owner only, and keeps it', async () => {
@@ -74,7 +81,7 @@ describe('login: owner token, login link, session cookie', () => {
   })
 })
 
-describe('the sync websocket refuses who does not belong', () => {
+describe('the sync websocket refuses who does not belong', overTheNetwork, () => {
   const logs = captureLogs()
   const grants: Record<string, VisitorGrant> = {}
   const suite = serverForBlock('access', {
@@ -93,7 +100,7 @@ describe('the sync websocket refuses who does not belong', () => {
     state = owner.create<Doc>({ title: 'shared state', count: 0 })
     await Promise.all([project, definition, state].map((h) => whenSynced(owner, h)))
     grants.demo = { read: [definition.url], readWrite: [state.documentId] }
-  })
+  }, NETWORK_TIMEOUT_MS)
   const visitor = (peerId?: string) =>
     suite.client(`${suite.server.syncUrl}?app=demo`, peerId ? { peerId } : {})
 

@@ -19,6 +19,15 @@ export function tempDir(prefix: string): TempDir {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
+/**
+ * Bounds for tests that wait on a real server, its sockets and its disk: they wait on
+ * conditions (whenSynced, whenDoc, a log line), so the bound only decides how long a loaded
+ * machine may take; a fast machine finishes in well under a second either way.
+ */
+export const NETWORK_TIMEOUT_MS = 60_000
+/** `describe(name, overTheNetwork, …)`: NETWORK_TIMEOUT_MS for each of the block's tests. */
+export const overTheNetwork = { timeout: NETWORK_TIMEOUT_MS }
+
 export interface BlockServer {
   /** The running server, from the block's first beforeAll on. */
   server: RunningServer
@@ -55,12 +64,12 @@ export function serverForBlock(
   }
   beforeAll(async () => {
     block.server = await startServer({ ...options, port: 0, dataDir: block.data.path })
-  })
+  }, NETWORK_TIMEOUT_MS)
   afterAll(async () => {
     await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
     await block.server?.close()
     block.data.remove()
-  })
+  }, NETWORK_TIMEOUT_MS)
   return block
 }
 
@@ -72,7 +81,7 @@ export function clientsPerTest(): (syncUrl: string) => Repo {
   const repos: Repo[] = []
   afterEach(async () => {
     await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
-  })
+  }, NETWORK_TIMEOUT_MS)
   return (syncUrl) => {
     const repo = createNodeRepo({ syncUrl })
     repos.push(repo)

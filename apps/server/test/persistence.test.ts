@@ -3,11 +3,11 @@ import type { AutomergeUrl } from '@troupe/documents/node'
 import { whenSynced } from '@troupe/documents/node'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { clientsPerTest, tempDir } from './helpers'
+import { clientsPerTest, overTheNetwork, tempDir } from './helpers'
 
 type Note = { text: string; count: number }
 
-describe('documents survive a server restart', () => {
+describe('documents survive a server restart', overTheNetwork, () => {
   const client = clientsPerTest()
 
   it('stores what a client writes on disk and serves it to a fresh client after a restart', async () => {

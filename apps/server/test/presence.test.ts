@@ -1,7 +1,7 @@
 import { joinPresence, type PresenceSession } from '@troupe/documents'
 import { type DocHandle, whenSynced } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverForBlock } from './helpers'
+import { NETWORK_TIMEOUT_MS, overTheNetwork, serverForBlock } from './helpers'
 
 /**
  * Presence through the real server: the sync adapter forwards ephemeral messages between the
@@ -22,7 +22,7 @@ function seen(session: PresenceSession<State>, test: (peers: Partial<State>[]) =
   })
 }
 
-describe('presence over the sync server', () => {
+describe('presence over the sync server', overTheNetwork, () => {
   const suite = serverForBlock('presence', {
     visitorGrants: (app) => (app === 'demo' ? { read: [], readWrite: [] } : undefined),
   })
@@ -33,7 +33,7 @@ describe('presence over the sync server', () => {
     const owner = suite.client()
     project = owner.create<Doc>({ title: 'shared' })
     await whenSynced(owner, project)
-  })
+  }, NETWORK_TIMEOUT_MS)
   // Registered after the server's: Vitest runs after-hooks last-first, so sessions leave first.
   afterAll(() => {
     for (const session of sessions) session.leave()

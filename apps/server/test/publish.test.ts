@@ -12,14 +12,14 @@ import {
 import { type Repo, whenSynced } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { captureLogs, serverForBlock, tempDir } from './helpers'
+import { captureLogs, NETWORK_TIMEOUT_MS, overTheNetwork, serverForBlock, tempDir } from './helpers'
 
 const fixture = readFileSync(
   new URL('../../../packages/cli/fixtures/header/project.json', import.meta.url),
   'utf8',
 )
 
-describe('publishing through the server', () => {
+describe('publishing through the server', overTheNetwork, () => {
   const player = tempDir('player')
   beforeAll(() => {
     // A minimal page in the shape of the player's build, so the page route can be read here;
@@ -49,7 +49,7 @@ describe('publishing through the server', () => {
     owner = suite.client()
     project = importProjectFile(owner, fixture).project
     await whenSynced(owner, project)
-  })
+  }, NETWORK_TIMEOUT_MS)
   afterAll(() => player.remove())
 
   it('needs the owner login to publish', async () => {
@@ -162,7 +162,7 @@ describe('publishing through the server', () => {
       app = await owner.find<AppDoc>(
         JSON.parse(readFileSync(join(suite.data.path, 'apps.json'), 'utf8')).team,
       )
-    })
+    }, NETWORK_TIMEOUT_MS)
     const visitor = () => suite.client(`${suite.server.syncUrl}?app=team`)
 
     it('lets a visitor read and write the shared instance over /sync?app=<slug>', async () => {

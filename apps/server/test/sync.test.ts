@@ -14,9 +14,9 @@ import {
 } from '@troupe/documents'
 import { type Repo, whenSynced } from '@troupe/documents/node'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { serverForBlock } from './helpers'
+import { overTheNetwork, serverForBlock } from './helpers'
 
-describe('two clients through the real websocket server', () => {
+describe('two clients through the real websocket server', overTheNetwork, () => {
   const suite = serverForBlock('sync')
   let alice: Repo
   let bob: Repo

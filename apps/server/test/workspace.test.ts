@@ -1,15 +1,15 @@
 import type { AutomergeUrl, WorkspaceDoc } from '@troupe/documents'
-import { addToWorkspace, createProject, workspaceProjects } from '@troupe/documents'
+import { addToWorkspace, createProject, whenDoc, workspaceProjects } from '@troupe/documents'
 import { whenSynced } from '@troupe/documents/node'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { clientsPerTest, tempDir } from './helpers'
+import { clientsPerTest, overTheNetwork, tempDir } from './helpers'
 
 /**
  * GET /api/workspace hands the owner the URL of one projects-list document per data folder,
  * so every browser logged in to the server shows the same list.
  */
-describe('the workspace API', () => {
+describe('the workspace API', overTheNetwork, () => {
   const client = clientsPerTest()
 
   const workspaceUrl = async (url: string, token?: string) => {
@@ -58,9 +58,8 @@ describe('the workspace API', () => {
       await whenSynced(writer, list)
       const reader = client(first.ownerSyncUrl)
       const seen = await reader.find<WorkspaceDoc>(url)
-      await expect
-        .poll(() => workspaceProjects(seen.doc()).map((e) => e.url))
-        .toEqual([project.url])
+      await whenDoc(seen, (doc) => workspaceProjects(doc).some((e) => e.url === project.url))
+      expect(workspaceProjects(seen.doc()).map((e) => e.url)).toEqual([project.url])
       await first.close()
 
       const second = await startServer({ port: 0, dataDir: data.path })

@@ -121,7 +121,7 @@ describe('walking skeleton', () => {
       .getByRole('region', { name: 'Palette' })
       .getByRole('button', { name: 'Input' })
       .click()
-    await expect.poll(() => nodes(second).count(), { timeout: 5_000 }).toBe(5)
+    await expect.poll(() => nodes(second).count()).toBe(5)
     await closeWhenSaved(first)
     await closeWhenSaved(second)
   })

@@ -84,6 +84,8 @@ describe('createQueryCache', () => {
         }
       }
     },
+    // 300 steps × 6 queries, each against a full run: CPU work a loaded machine does slowly.
+    60_000,
   )
 
   it('answers a query over the same snapshot from memory, and a one-entity change by patching', () => {

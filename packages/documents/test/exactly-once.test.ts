@@ -1,5 +1,10 @@
 import { Repo } from '@automerge/automerge-repo'
-import type { ActorDefinition, ProjectFile, RaisedEvent } from '@troupe/core'
+import {
+  type ActorDefinition,
+  type ProjectFile,
+  type RaisedEvent,
+  seededRandom,
+} from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
@@ -11,7 +16,7 @@ import {
   raiseEvents,
   readLog,
 } from '../src/index'
-import { converged, link, seeded } from './support/network'
+import { converged, link } from './support/network'
 
 const actor = (subscriptions: string[], children: string[] = []): ActorDefinition => ({
   role: 'part',
@@ -41,7 +46,7 @@ const file: ProjectFile = {
 const PEERS = 3
 
 async function runSeed(seed: number) {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const repos = Array.from({ length: PEERS }, () => new Repo({ network: [] }))
   const links = new Map<string, () => void>()
   const connect = (i: number, j: number) => {

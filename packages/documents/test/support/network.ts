@@ -40,15 +40,3 @@ export function converged<T>(handles: DocHandle<T>[]): Promise<void> {
     check()
   })
 }
-
-/** A small seeded PRNG (mulberry32), so a failing fuzz run can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -72,6 +72,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll waits on the browser, the network and the disk: 20 s for a loaded machine.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

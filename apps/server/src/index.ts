@@ -6,7 +6,7 @@ export {
   visitorGrantFor,
 } from './access/policy'
 export { createLogger, silentLogger } from './logger'
-export type { AppSummary, Published, PublishRequest } from './publish/published-apps'
+export type { AppSummary, PublishRequest } from './publish/published-apps'
 export {
   defaultPlayerDir,
   defaultServerLimits,

@@ -1,46 +1,33 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { createNodeRepo, type DocHandle, type Repo, whenSynced } from '@troupe/documents/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { whenDoc } from '@troupe/documents'
+import { type DocHandle, type Repo, whenSynced } from '@troupe/documents/node'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { VisitorGrant } from '../src/access/policy'
 import { TOKEN_FILE } from '../src/access/token'
-import { type RunningServer, startServer } from '../src/server'
-import { captureLogs, closed, openSocket, tempDir } from './helpers'
+import { startServer } from '../src/server'
+import {
+  captureLogs,
+  closed,
+  NETWORK_TIMEOUT_MS,
+  openSocket,
+  overTheNetwork,
+  serverForBlock,
+} from './helpers'
 
 type Doc = { title: string; count?: number }
 
-function until<T>(handle: DocHandle<T>, test: (doc: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(handle.doc() as T)) return
-      handle.off('change', check)
-      resolve()
-    }
-    handle.on('change', check)
-    check()
-  })
-}
-
-describe('login: owner token, login link, session cookie', () => {
-  const data = tempDir('login')
-  let server: RunningServer
-
-  beforeAll(async () => {
-    server = await startServer({ port: 0, dataDir: data.path })
-  })
-  afterAll(async () => {
-    await server.close()
-    data.remove()
-  })
+describe('login: owner token, login link, session cookie', overTheNetwork, () => {
+  const suite = serverForBlock('login')
 
   it('creates a random owner token of 32+ bytes, readable by the owner only, and keeps it', async () => {
-    const file = join(data.path, TOKEN_FILE)
+    const file = join(suite.data.path, TOKEN_FILE)
     expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(Buffer.from(server.ownerToken, 'base64url').length).toBeGreaterThanOrEqual(32)
-    expect(server.tokenCreated).toBe(true)
-    const again = await startServer({ port: 0, dataDir: data.path })
+    expect(Buffer.from(suite.server.ownerToken, 'base64url').length).toBeGreaterThanOrEqual(32)
+    expect(suite.server.tokenCreated).toBe(true)
+    const again = await startServer({ port: 0, dataDir: suite.data.path })
     try {
-      expect(again.ownerToken).toBe(server.ownerToken)
+      expect(again.ownerToken).toBe(suite.server.ownerToken)
       expect(again.tokenCreated).toBe(false)
     } finally {
       await again.close()
@@ -48,25 +35,25 @@ describe('login: owner token, login link, session cookie', () => {
   })
 
   it('refuses the APIs without a login and answers them with a bearer token', async () => {
-    const anonymous = await fetch(`${server.url}/api/session`)
+    const anonymous = await fetch(`${suite.server.url}/api/session`)
     expect(anonymous.status).toBe(401)
     expect(((await anonymous.json()) as { code: string }).code).toBe('TRP-600')
-    const wrong = await fetch(`${server.url}/api/session`, {
+    const wrong = await fetch(`${suite.server.url}/api/session`, {
       headers: { authorization: 'Bearer not-the-token-not-the-token-not-the-token' },
     })
     expect(wrong.status).toBe(401)
-    const program = await fetch(`${server.url}/api/session`, {
-      headers: { authorization: `Bearer ${server.ownerToken}` },
+    const program = await fetch(`${suite.server.url}/api/session`, {
+      headers: { authorization: `Bearer ${suite.server.ownerToken}` },
     })
     expect(program.status).toBe(200)
     expect(await program.json()).toEqual({ role: 'owner' })
-    expect((await fetch(`${server.url}/api/anything`)).status).toBe(401)
+    expect((await fetch(`${suite.server.url}/api/anything`)).status).toBe(401)
   })
 
   it('logs a browser in with the link: a strict HttpOnly cookie, then a redirect without the token', async () => {
-    const link = new URL(server.loginUrl)
-    expect(link.searchParams.get('token')).toBe(server.ownerToken)
-    const response = await fetch(`${server.url}/p/abc?x=1&token=${server.ownerToken}`, {
+    const link = new URL(suite.server.loginUrl)
+    expect(link.searchParams.get('token')).toBe(suite.server.ownerToken)
+    const response = await fetch(`${suite.server.url}/p/abc?x=1&token=${suite.server.ownerToken}`, {
       redirect: 'manual',
     })
     expect(response.status).toBe(303)
@@ -75,89 +62,75 @@ describe('login: owner token, login link, session cookie', () => {
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
     expect(cookie).not.toMatch(/Secure/) // plain http here; Secure only over https
-    expect(cookie).not.toContain(server.ownerToken)
-    const session = await fetch(`${server.url}/api/session`, {
+    expect(cookie).not.toContain(suite.server.ownerToken)
+    const session = await fetch(`${suite.server.url}/api/session`, {
       headers: { cookie: cookie.split(';')[0] as string },
     })
     expect(session.status).toBe(200)
   })
 
   it('refuses a login link with a wrong token and sets no cookie', async () => {
-    const response = await fetch(`${server.url}/?token=wrong`, { redirect: 'manual' })
+    const response = await fetch(`${suite.server.url}/?token=wrong`, { redirect: 'manual' })
     expect(response.status).toBe(401)
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(await response.text()).toContain('TRP-601')
   })
 
   it('keeps /health open for liveness probes', async () => {
-    expect((await fetch(`${server.url}/health`)).status).toBe(200)
+    expect((await fetch(`${suite.server.url}/health`)).status).toBe(200)
   })
 })
 
-describe('the sync websocket refuses who does not belong', () => {
-  const data = tempDir('access')
+describe('the sync websocket refuses who does not belong', overTheNetwork, () => {
   const logs = captureLogs()
   const grants: Record<string, VisitorGrant> = {}
-  let server: RunningServer
+  const suite = serverForBlock('access', {
+    logger: logs.logger,
+    visitorGrants: (app) => grants[app],
+  })
   let owner: Repo
   let project: DocHandle<Doc>
   let definition: DocHandle<Doc>
   let state: DocHandle<Doc>
-  const repos: Repo[] = []
 
   beforeAll(async () => {
-    server = await startServer({
-      port: 0,
-      dataDir: data.path,
-      logger: logs.logger,
-      visitorGrants: (app) => grants[app],
-    })
-    owner = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    owner = suite.client()
     project = owner.create<Doc>({ title: 'the project (owner only)' })
     definition = owner.create<Doc>({ title: 'pinned definition' })
     state = owner.create<Doc>({ title: 'shared state', count: 0 })
     await Promise.all([project, definition, state].map((h) => whenSynced(owner, h)))
     grants.demo = { read: [definition.url], readWrite: [state.documentId] }
-  })
-  afterAll(async () => {
-    await Promise.all([owner, ...repos].map((repo) => repo.shutdown()))
-    await server.close()
-    data.remove()
-  })
-  const visitor = (peerId?: string) => {
-    const repo = createNodeRepo({
-      syncUrl: `${server.syncUrl}?app=demo`,
-      ...(peerId ? { peerId } : {}),
-    })
-    repos.push(repo)
-    return repo
-  }
+  }, NETWORK_TIMEOUT_MS)
+  const visitor = (peerId?: string) =>
+    suite.client(`${suite.server.syncUrl}?app=demo`, peerId ? { peerId } : {})
 
   it('refuses a connection without a token (401, TRP-600)', async () => {
-    const opened = await openSocket(server.syncUrl)
+    const opened = await openSocket(suite.server.syncUrl)
     expect(opened.kind === 'refused' && opened.status).toBe(401)
     expect(opened.kind === 'refused' && opened.body).toContain('TRP-600')
   })
 
   it('refuses a connection with a wrong token, as query or bearer header', async () => {
-    const query = await openSocket(`${server.syncUrl}?token=${'x'.repeat(43)}`)
+    const query = await openSocket(`${suite.server.syncUrl}?token=${'x'.repeat(43)}`)
     expect(query.kind === 'refused' && query.status).toBe(401)
-    const header = await openSocket(server.syncUrl, { authorization: `Bearer ${'y'.repeat(43)}` })
+    const header = await openSocket(suite.server.syncUrl, {
+      authorization: `Bearer ${'y'.repeat(43)}`,
+    })
     expect(header.kind === 'refused' && header.status).toBe(401)
-    const unknownApp = await openSocket(`${server.syncUrl}?app=nope`)
+    const unknownApp = await openSocket(`${suite.server.syncUrl}?app=nope`)
     expect(unknownApp.kind === 'refused' && unknownApp.status).toBe(401)
   })
 
   it('refuses a page from another site even with the owner cookie (TRP-612)', async () => {
-    const login = await fetch(server.loginUrl.replace('localhost', '127.0.0.1'), {
+    const login = await fetch(suite.server.loginUrl.replace('localhost', '127.0.0.1'), {
       redirect: 'manual',
     })
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
-    const evil = await openSocket(server.syncUrl, { cookie, origin: 'https://evil.example' })
+    const evil = await openSocket(suite.server.syncUrl, { cookie, origin: 'https://evil.example' })
     expect(evil.kind === 'refused' && evil.status).toBe(403)
-    const same = await openSocket(server.syncUrl, {
+    const same = await openSocket(suite.server.syncUrl, {
       cookie,
-      origin: `http://127.0.0.1:${server.port}`,
+      origin: `http://127.0.0.1:${suite.server.port}`,
     })
     expect(same.kind).toBe('open')
     if (same.kind === 'open') same.socket.close()
@@ -180,7 +153,7 @@ describe('the sync websocket refuses who does not belong', () => {
     shared.change((d) => {
       d.count = 1
     })
-    await until(state, (d) => d.count === 1)
+    await whenDoc(state, (d) => d.count === 1)
   })
 
   it('closes a visitor connection that writes to the definition (4003, TRP-603); the server keeps its copy', async () => {
@@ -193,7 +166,7 @@ describe('the sync websocket refuses who does not belong', () => {
       (line) => line.code === 'TRP-603' && line.documentId === definition.documentId,
     )
     expect(refusal.msg).toContain('not allowed to write')
-    const onServer = await server.repo.find<Doc>(definition.url)
+    const onServer = await suite.server.repo.find<Doc>(definition.url)
     expect(onServer.doc().title).toBe('pinned definition')
     expect(definition.doc().title).toBe('pinned definition')
   })
@@ -211,7 +184,7 @@ describe('the sync websocket refuses who does not belong', () => {
   })
 
   it('closes a connection whose messages claim another sender (TRP-609)', async () => {
-    const opened = await openSocket(server.ownerSyncUrl)
+    const opened = await openSocket(suite.server.ownerSyncUrl)
     if (opened.kind !== 'open') throw new Error('owner socket refused')
     // A message before any join names no peer this connection owns.
     const { encodeFrame } = await import('@troupe/documents/node')

@@ -1,3 +1,4 @@
+import { seededRandom } from '@troupe/core'
 import { createNodeRepo, type DocHandle, type Repo, whenSynced } from '@troupe/documents/node'
 import { describe, expect, it } from 'vitest'
 import { spawnServer } from './child-server'
@@ -14,16 +15,6 @@ const SEED = Number(process.env.TROUPE_CRASH_SEED ?? 8)
  * each acknowledgement keeps this test green (remove it and the test fails).
  */
 const slowBackgroundSave = { TROUPE_SAVE_DEBOUNCE_MS: '1000' }
-
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Writes one item after another, each its own change, and tracks the highest item the
@@ -84,7 +75,7 @@ describe('durability: a change the server acknowledged survives SIGKILL', () => 
     `keeps every acknowledged change across ${KILLS} kills of the server process`,
     async () => {
       const data = tempDir('crash')
-      const rand = random(SEED)
+      const rand = seededRandom(SEED)
       const acknowledged = new Set<number>()
       let server = await spawnServer(data.path, slowBackgroundSave)
       try {

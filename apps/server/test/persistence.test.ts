@@ -1,22 +1,14 @@
 import { readdirSync } from 'node:fs'
-import type { AutomergeUrl, Repo } from '@troupe/documents/node'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { AutomergeUrl } from '@troupe/documents/node'
+import { whenSynced } from '@troupe/documents/node'
+import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { tempDir } from './helpers'
+import { clientsPerTest, overTheNetwork, tempDir } from './helpers'
 
 type Note = { text: string; count: number }
 
-describe('documents survive a server restart', () => {
-  const repos: Repo[] = []
-  const client = (syncUrl: string) => {
-    const repo = createNodeRepo({ syncUrl })
-    repos.push(repo)
-    return repo
-  }
-  afterEach(async () => {
-    await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
-  })
+describe('documents survive a server restart', overTheNetwork, () => {
+  const client = clientsPerTest()
 
   it('stores what a client writes on disk and serves it to a fresh client after a restart', async () => {
     const data = tempDir('persist')

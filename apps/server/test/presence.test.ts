@@ -1,8 +1,7 @@
 import { joinPresence, type PresenceSession } from '@troupe/documents'
-import { createNodeRepo, type DocHandle, type Repo, whenSynced } from '@troupe/documents/node'
+import { type DocHandle, whenSynced } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../src/server'
-import { tempDir } from './helpers'
+import { NETWORK_TIMEOUT_MS, overTheNetwork, serverForBlock } from './helpers'
 
 /**
  * Presence through the real server: the sync adapter forwards ephemeral messages between the
@@ -23,34 +22,25 @@ function seen(session: PresenceSession<State>, test: (peers: Partial<State>[]) =
   })
 }
 
-describe('presence over the sync server', () => {
-  const data = tempDir('presence')
-  let server: RunningServer
-  const repos: Repo[] = []
+describe('presence over the sync server', overTheNetwork, () => {
+  const suite = serverForBlock('presence', {
+    visitorGrants: (app) => (app === 'demo' ? { read: [], readWrite: [] } : undefined),
+  })
   const sessions: PresenceSession<State>[] = []
   let project: DocHandle<Doc>
 
   beforeAll(async () => {
-    server = await startServer({
-      port: 0,
-      dataDir: data.path,
-      visitorGrants: (app) => (app === 'demo' ? { read: [], readWrite: [] } : undefined),
-    })
-    const owner = createNodeRepo({ syncUrl: server.ownerSyncUrl })
-    repos.push(owner)
+    const owner = suite.client()
     project = owner.create<Doc>({ title: 'shared' })
     await whenSynced(owner, project)
-  })
-  afterAll(async () => {
+  }, NETWORK_TIMEOUT_MS)
+  // Registered after the server's: Vitest runs after-hooks last-first, so sessions leave first.
+  afterAll(() => {
     for (const session of sessions) session.leave()
-    await Promise.all(repos.map((repo) => repo.shutdown()))
-    await server.close()
-    data.remove()
   })
 
-  const join = async (name: string, syncUrl = server.ownerSyncUrl) => {
-    const repo = createNodeRepo({ syncUrl })
-    repos.push(repo)
+  const join = async (name: string, syncUrl = suite.server.ownerSyncUrl) => {
+    const repo = suite.client(syncUrl)
     const handle = await repo.find<Doc>(project.url)
     const session = joinPresence<State>(handle, { name, cursor: null }, { heartbeatMs: 200 })
     sessions.push(session)
@@ -67,7 +57,7 @@ describe('presence over the sync server', () => {
     await seen(alice.session, (peers) => peers.some((p) => p.cursor?.x === 12 && p.cursor.y === 34))
     expect(alice.handle.heads()).toEqual(heads)
     expect(bob.handle.heads()).toEqual(heads)
-    const onServer = await server.repo.find<Doc>(project.url)
+    const onServer = await suite.server.repo.find<Doc>(project.url)
     expect(onServer.heads()).toEqual(heads)
   })
 
@@ -81,14 +71,12 @@ describe('presence over the sync server', () => {
     dave.session.leave()
     await seen(carol.session, (peers) => !peers.some((p) => p.name === 'Dave'))
     // Erin's connection drops without a goodbye: her heartbeats stop and she is pruned.
-    repos.splice(repos.indexOf(erin.repo), 1)
-    await erin.repo.shutdown()
+    await suite.shutdownClient(erin.repo)
     await seen(carol.session, (peers) => !peers.some((p) => p.name === 'Erin'))
   })
 
   it('does not pass presence to a visitor who may not read the project', async () => {
-    const guest = createNodeRepo({ syncUrl: `${server.syncUrl}?app=demo` })
-    repos.push(guest)
+    const guest = suite.client(`${suite.server.syncUrl}?app=demo`)
     const heard: unknown[] = []
     guest.networkSubsystem.on('message', (message) => {
       if (message.type === 'ephemeral') heard.push(message)

@@ -7,42 +7,37 @@ import {
   importProjectFile,
   type ProjectDoc,
   setActorContext,
+  whenDoc,
 } from '@troupe/documents'
-import { createNodeRepo, type Repo, whenSynced } from '@troupe/documents/node'
+import { type Repo, whenSynced } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../src/server'
-import { captureLogs, tempDir } from './helpers'
+import { startServer } from '../src/server'
+import { captureLogs, NETWORK_TIMEOUT_MS, overTheNetwork, serverForBlock, tempDir } from './helpers'
 
 const fixture = readFileSync(
   new URL('../../../packages/cli/fixtures/header/project.json', import.meta.url),
   'utf8',
 )
 
-function until<T>(handle: DocHandle<T>, test: (doc: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(handle.doc() as T)) return
-      handle.off('change', check)
-      resolve()
-    }
-    handle.on('change', check)
-    check()
-  })
-}
-
-describe('publishing through the server', () => {
-  const data = tempDir('publish')
+describe('publishing through the server', overTheNetwork, () => {
   const player = tempDir('player')
+  beforeAll(() => {
+    // A minimal page in the shape of the player's build, so the page route can be read here;
+    // the end-to-end test runs the real player.
+    writeFileSync(
+      join(player.path, 'index.html'),
+      '<!doctype html><html><head><title>Troupe app</title><script type="module" src="./assets/player-x.js"></script></head><body><div id="app"></div></body></html>',
+    )
+  })
   const logs = captureLogs()
-  let server: RunningServer
+  const suite = serverForBlock('publish', { playerDir: player.path, logger: logs.logger })
   let owner: Repo
   let project: DocHandle<ProjectDoc>
-  const repos: Repo[] = []
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${suite.server.url}${path}`, {
       ...init,
       headers: {
-        authorization: `Bearer ${server.ownerToken}`,
+        authorization: `Bearer ${suite.server.ownerToken}`,
         'content-type': 'application/json',
         ...init.headers,
       },
@@ -51,31 +46,14 @@ describe('publishing through the server', () => {
     api('/api/apps', { method: 'POST', body: JSON.stringify(body) })
 
   beforeAll(async () => {
-    // A minimal page in the shape of the player's build, so the page route can be read here;
-    // the end-to-end test runs the real player.
-    writeFileSync(
-      join(player.path, 'index.html'),
-      '<!doctype html><html><head><title>Troupe app</title><script type="module" src="./assets/player-x.js"></script></head><body><div id="app"></div></body></html>',
-    )
-    server = await startServer({
-      port: 0,
-      dataDir: data.path,
-      playerDir: player.path,
-      logger: logs.logger,
-    })
-    owner = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    owner = suite.client()
     project = importProjectFile(owner, fixture).project
     await whenSynced(owner, project)
-  })
-  afterAll(async () => {
-    await Promise.all([owner, ...repos].map((repo) => repo.shutdown()))
-    await server.close()
-    data.remove()
-    player.remove()
-  })
+  }, NETWORK_TIMEOUT_MS)
+  afterAll(() => player.remove())
 
   it('needs the owner login to publish', async () => {
-    const response = await fetch(`${server.url}/api/apps`, {
+    const response = await fetch(`${suite.server.url}/api/apps`, {
       method: 'POST',
       body: JSON.stringify({ project: project.url, slug: 'x' }),
     })
@@ -90,7 +68,7 @@ describe('publishing through the server', () => {
     expect(v1).toMatchObject({ slug: 'header', number: 1, path: '/apps/header' })
     expect(v1.key).toMatch(/^troupe_app_/)
 
-    const page = await fetch(`${server.url}/apps/header`)
+    const page = await fetch(`${suite.server.url}/apps/header`)
     expect(page.status).toBe(200)
     const html = await page.text()
     expect(html).toContain('src="/player/assets/player-x.js"')
@@ -111,13 +89,13 @@ describe('publishing through the server', () => {
     expect(second.key).toBeUndefined()
 
     const bootOf = async (path: string) => {
-      const text = await (await fetch(`${server.url}${path}`)).text()
+      const text = await (await fetch(`${suite.server.url}${path}`)).text()
       return JSON.parse(/id="troupe-app">(.*?)<\/script>/s.exec(text)?.[1] ?? '{}')
     }
     expect((await bootOf('/apps/header')).definition.actors.title.context.title).toBe('Second')
     expect((await bootOf('/apps/header/v/1')).definition.actors.title.context.title).toBe('My App')
-    expect((await fetch(`${server.url}/apps/header/v/9`)).status).toBe(404)
-    expect((await fetch(`${server.url}/apps/nothing`)).status).toBe(404)
+    expect((await fetch(`${suite.server.url}/apps/header/v/9`)).status).toBe(404)
+    expect((await fetch(`${suite.server.url}/apps/nothing`)).status).toBe(404)
 
     const diff = await (await api('/api/apps/header/diff?from=1&to=2')).text().then(JSON.parse)
     expect(diff).toEqual({
@@ -163,7 +141,7 @@ describe('publishing through the server', () => {
       actorId: 'title',
       path: ['subscriptions', 1],
     })
-    expect((await fetch(`${server.url}/apps/broken`)).status).toBe(404)
+    expect((await fetch(`${suite.server.url}/apps/broken`)).status).toBe(404)
     const bad = await publish({ project: project.url, slug: 'Bad Slug' })
     expect((await bad.text().then(JSON.parse)).code).toBe('TRP-301')
     const missing = await publish({ project: 'automerge:2j9knpCseyhnK8izDmLpGP5WMdZQ', slug: 'm' })
@@ -182,14 +160,10 @@ describe('publishing through the server', () => {
         .then(JSON.parse)
       key = published.key
       app = await owner.find<AppDoc>(
-        JSON.parse(readFileSync(join(data.path, 'apps.json'), 'utf8')).team,
+        JSON.parse(readFileSync(join(suite.data.path, 'apps.json'), 'utf8')).team,
       )
-    })
-    const visitor = () => {
-      const repo = createNodeRepo({ syncUrl: `${server.syncUrl}?app=team` })
-      repos.push(repo)
-      return repo
-    }
+    }, NETWORK_TIMEOUT_MS)
+    const visitor = () => suite.client(`${suite.server.syncUrl}?app=team`)
 
     it('lets a visitor read and write the shared instance over /sync?app=<slug>', async () => {
       const guest = visitor()
@@ -197,8 +171,8 @@ describe('publishing through the server', () => {
       shared.change((doc) => {
         doc.actors.title = { context: { title: 'from a visitor' } }
       })
-      const onServer = await server.repo.find<InstanceDoc>(app.doc().instanceUrl as never)
-      await until(onServer, (doc) => doc.actors.title?.context?.title === 'from a visitor')
+      const onServer = await suite.server.repo.find<InstanceDoc>(app.doc().instanceUrl as never)
+      await whenDoc(onServer, (doc) => doc.actors.title?.context?.title === 'from a visitor')
     })
 
     it('refuses every write from a visitor to a definition document: the project and the app record', async () => {
@@ -218,7 +192,7 @@ describe('publishing through the server', () => {
             line.documentId === handle.documentId &&
             line.type === 'sync',
         )
-        const onServer = await server.repo.find<{ defaced?: boolean }>(handle.url)
+        const onServer = await suite.server.repo.find<{ defaced?: boolean }>(handle.url)
         expect(onServer.doc().defaced).toBeUndefined()
       }
       // A visitor without a copy cannot even read the project.
@@ -226,19 +200,19 @@ describe('publishing through the server', () => {
     })
 
     it('drives the app with the app key: an event raised by an actor, delivered along its subscriptions', async () => {
-      const noKey = await fetch(`${server.url}/apps/team/actors/menuButton/events`, {
+      const noKey = await fetch(`${suite.server.url}/apps/team/actors/menuButton/events`, {
         method: 'POST',
         body: JSON.stringify({ event: '@ui/toggleVisible' }),
       })
       expect(noKey.status).toBe(401)
       expect((await noKey.text().then(JSON.parse)).code).toBe('TRP-305')
-      const wrong = await fetch(`${server.url}/apps/team/actors/menu`, {
+      const wrong = await fetch(`${suite.server.url}/apps/team/actors/menu`, {
         headers: { authorization: 'Bearer troupe_app_wrong' },
       })
       expect(wrong.status).toBe(401)
 
       const withKey = (path: string, init: RequestInit = {}) =>
-        fetch(`${server.url}/apps/team/actors/${path}`, {
+        fetch(`${suite.server.url}/apps/team/actors/${path}`, {
           ...init,
           headers: { authorization: `Bearer ${key}` },
         })
@@ -274,7 +248,7 @@ describe('publishing through the server', () => {
       const { key: visitorKey } = await (await publish({ project: project.url, slug: 'solo' }))
         .text()
         .then(JSON.parse)
-      const response = await fetch(`${server.url}/apps/solo/actors/menu`, {
+      const response = await fetch(`${suite.server.url}/apps/solo/actors/menu`, {
         headers: { authorization: `Bearer ${visitorKey}` },
       })
       expect(response.status).toBe(422)
@@ -283,7 +257,7 @@ describe('publishing through the server', () => {
   })
 
   it('keeps published apps across a restart, visitor grants included', async () => {
-    const again = await startServer({ port: 0, dataDir: data.path, playerDir: player.path })
+    const again = await startServer({ port: 0, dataDir: suite.data.path, playerDir: player.path })
     try {
       expect((await fetch(`${again.url}/apps/header/v/2`)).status).toBe(200)
       expect(again.apps.grant('team')?.readWrite).toHaveLength(1)

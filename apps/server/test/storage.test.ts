@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { createNodeRepo, type DocHandle, whenSynced } from '@troupe/documents/node'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { captureLogs, tempDir } from './helpers'
+import { captureLogs, overTheNetwork, tempDir } from './helpers'
 
 type Note = { text: string }
 
@@ -22,7 +22,7 @@ function filesOf(dataDir: string, documentId: string): string[] {
     .filter((path) => statSync(path).isFile() && !path.includes('sync-state'))
 }
 
-describe('a damaged data folder', () => {
+describe('a damaged data folder', overTheNetwork, () => {
   it('reports a corrupt and a truncated file, moves them aside, still loads the other documents, and starts', async () => {
     const data = tempDir('corrupt')
     try {

@@ -1,6 +1,7 @@
 import {
   addActor,
   createProject,
+  type DocHandle,
   type InstanceDoc,
   logLength,
   type ProjectDoc,
@@ -9,40 +10,20 @@ import {
   readLog,
   setActorPosition,
   setActorView,
+  whenDoc,
 } from '@troupe/documents'
-import { createNodeRepo, type DocHandle, type Repo, whenSynced } from '@troupe/documents/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startServer } from '../src/server'
-import { tempDir } from './helpers'
+import { type Repo, whenSynced } from '@troupe/documents/node'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { overTheNetwork, serverForBlock } from './helpers'
 
-/** Resolves when `handle` satisfies `test`, checked on every change (no sleeping). */
-function until<T>(handle: DocHandle<T>, test: (doc: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(handle.doc() as T)) return
-      handle.off('change', check)
-      resolve()
-    }
-    handle.on('change', check)
-    check()
-  })
-}
-
-describe('two clients through the real websocket server', () => {
-  const data = tempDir('sync')
-  let server: RunningServer
+describe('two clients through the real websocket server', overTheNetwork, () => {
+  const suite = serverForBlock('sync')
   let alice: Repo
   let bob: Repo
 
-  beforeAll(async () => {
-    server = await startServer({ port: 0, dataDir: data.path })
-    alice = createNodeRepo({ syncUrl: server.ownerSyncUrl })
-    bob = createNodeRepo({ syncUrl: server.ownerSyncUrl })
-  })
-  afterAll(async () => {
-    await Promise.all([alice.shutdown(), bob.shutdown()])
-    await server.close()
-    data.remove()
+  beforeAll(() => {
+    alice = suite.client()
+    bob = suite.client()
   })
 
   it('finds a project created by one client on another, and edits flow both ways', async () => {
@@ -64,10 +45,10 @@ describe('two clients through the real websocket server', () => {
       },
       { x: 1, y: 1 },
     )
-    await until(project, (doc) => Boolean(doc.actors[card]))
+    await whenDoc(project, (doc) => Boolean(doc.actors[card]))
     setActorPosition(project, card, { x: 120, y: 80 })
     setActorView(project, card, { tag: 'h2', elements: ['From Alice'] })
-    await until(bobsProject, (doc) =>
+    await whenDoc(bobsProject, (doc) =>
       JSON.stringify(doc.actors[card]?.view ?? null).includes('From Alice'),
     )
     expect(bobsProject.doc().actors[card]!.position).toEqual({ x: 120, y: 80 })
@@ -115,8 +96,8 @@ describe('two clients through the real websocket server', () => {
     }
     raise(instance, 'alice', 20)
     raise(bobsInstance, 'bob', 20)
-    await until(instance, (doc) => logLength(doc) === 40)
-    await until(bobsInstance, (doc) => logLength(doc) === 40)
+    await whenDoc(instance, (doc) => logLength(doc) === 40)
+    await whenDoc(bobsInstance, (doc) => logLength(doc) === 40)
 
     expect(readLog(bobsInstance.doc())).toEqual(readLog(instance.doc()))
     const clicks = Object.values(instance.doc().entities.clicks ?? {})

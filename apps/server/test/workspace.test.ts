@@ -1,24 +1,16 @@
-import type { AutomergeUrl, Repo, WorkspaceDoc } from '@troupe/documents'
-import { addToWorkspace, createProject, workspaceProjects } from '@troupe/documents'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { AutomergeUrl, WorkspaceDoc } from '@troupe/documents'
+import { addToWorkspace, createProject, whenDoc, workspaceProjects } from '@troupe/documents'
+import { whenSynced } from '@troupe/documents/node'
+import { describe, expect, it } from 'vitest'
 import { startServer } from '../src/server'
-import { tempDir } from './helpers'
+import { clientsPerTest, overTheNetwork, tempDir } from './helpers'
 
 /**
  * GET /api/workspace hands the owner the URL of one projects-list document per data folder,
  * so every browser logged in to the server shows the same list.
  */
-describe('the workspace API', () => {
-  const repos: Repo[] = []
-  const client = (syncUrl: string) => {
-    const repo = createNodeRepo({ syncUrl })
-    repos.push(repo)
-    return repo
-  }
-  afterEach(async () => {
-    await Promise.all(repos.splice(0).map((repo) => repo.shutdown()))
-  })
+describe('the workspace API', overTheNetwork, () => {
+  const client = clientsPerTest()
 
   const workspaceUrl = async (url: string, token?: string) => {
     const response = await fetch(`${url}/api/workspace`, {
@@ -66,9 +58,8 @@ describe('the workspace API', () => {
       await whenSynced(writer, list)
       const reader = client(first.ownerSyncUrl)
       const seen = await reader.find<WorkspaceDoc>(url)
-      await expect
-        .poll(() => workspaceProjects(seen.doc()).map((e) => e.url))
-        .toEqual([project.url])
+      await whenDoc(seen, (doc) => workspaceProjects(doc).some((e) => e.url === project.url))
+      expect(workspaceProjects(seen.doc()).map((e) => e.url)).toEqual([project.url])
       await first.close()
 
       const second = await startServer({ port: 0, dataDir: data.path })

@@ -1,43 +1,16 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { clickEmptyCanvas, closeWhenSaved, openWindow, studioForFile } from './observe-page'
 
 /**
  * The canvas, palette, inspector and commands as a person uses them, in real Chromium against
  * the real server: wiring by dragging between handles, refusals with their reason, deleting,
  * copying between projects through the clipboard, auto-layout and the command palette.
  */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 /** A fresh browser context opening `/`: a new project with only its root. */
-async function newProjectPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(server.url)
-  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
-  await nodes(page).first().waitFor()
-  return page
-}
-
-async function closeWhenSaved(page: Page) {
-  await expect
-    .poll(() => page.getByRole('status', { name: 'Sync status' }).innerText())
-    .toBe('Saved to server')
-  await page.context().close()
-}
+const newProjectPage = () => openWindow(studio.browser, studio.server)
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Canvas' })
 const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
@@ -46,13 +19,6 @@ const node = (page: Page, role: string) =>
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
 const notice = (page: Page) => page.getByRole('status', { name: 'Canvas messages' })
 const palette = (page: Page) => page.getByRole('region', { name: 'Palette' })
-
-/** Empties the selection by clicking an empty spot of the canvas. */
-async function clickEmptyCanvas(page: Page) {
-  await canvas(page)
-    .locator('.react-flow__pane')
-    .click({ position: { x: 8, y: 8 } })
-}
 
 /** Drags from one handle to another with the mouse, as a person draws an edge. */
 async function dragHandle(page: Page, from: string, to: string) {

@@ -1,38 +1,26 @@
 import type { ProjectDoc } from '@troupe/documents'
 import { createNodeRepo, type Repo } from '@troupe/documents/node'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
+import {
+  clickEmptyCanvas,
+  preview,
+  replaceViewText,
+  savedToServer,
+  studioContext,
+  studioForFile,
+  openWindow as studioWindow,
+} from './observe-page'
 
 /**
  * Working together, as people do it in real Chromium against the real server: undo and redo
  * of my own changes (buttons and keys), one document change per drag, presence (who is here,
  * their cursor and selection) and editing offline in one of two windows, then reconnecting.
  */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 /** A window on the studio; `url` opens that project, `/` a new one. */
-async function openWindow(url = server.url): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(url)
-  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
-  await nodes(page).first().waitFor()
-  return page
-}
+const openWindow = (url?: string) => studioWindow(studio.browser, studio.server, { url })
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Canvas' })
 const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
@@ -45,16 +33,10 @@ const button = (page: Page, name: 'Undo' | 'Redo') =>
 const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' }).innerText()
 const people = (page: Page) =>
   page.getByRole('list', { name: 'People on this project' }).getByRole('listitem').allInnerTexts()
-const preview = (page: Page) =>
-  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
 
 async function myName(page: Page): Promise<string> {
   const mine = (await people(page)).find((text) => text.endsWith(' (you)'))
   return mine!.replace(/ \(you\)$/, '')
-}
-
-async function saved(page: Page) {
-  await expect.poll(() => syncStatus(page), { timeout: 20_000 }).toBe('Saved to server')
 }
 
 async function box(page: Page, role: string) {
@@ -78,15 +60,6 @@ async function rename(page: Page, from: string, to: string) {
   await field.fill(to)
   await field.press('Enter')
   await node(page, to).waitFor()
-}
-
-/** Replaces the view editor's text the way people do it: select all, paste. */
-async function replaceViewText(page: Page, text: string) {
-  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
-  await editor.click()
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
 }
 
 /** The card's preview shows Alice's title and Bob's button style. */
@@ -129,9 +102,7 @@ describe('undo and redo of my own changes', () => {
     await expect(preview(page).getByRole('button', { name: 'Click me' }).count()).resolves.toBe(0)
 
     // Ctrl+Y redoes, twice: the actor comes back, then its move.
-    await canvas(page)
-      .locator('.react-flow__pane')
-      .click({ position: { x: 8, y: 8 } })
+    await clickEmptyCanvas(page)
     await page.keyboard.press('ControlOrMeta+Y')
     await expect.poll(() => nodes(page).count()).toBe(2)
     await page.keyboard.press('ControlOrMeta+Y')
@@ -177,22 +148,17 @@ describe('undo and redo of my own changes', () => {
       )
       .toContain('Later')
     await expect(preview(page).getByRole('button', { name: 'Later' }).count()).resolves.toBe(1)
-    await saved(page)
+    await savedToServer(page)
     await page.context().close()
   })
 
   test("undo in one window reverts only that person's change; the other's edit stays on both", async () => {
     const alice = await openWindow()
     await palette(alice).getByRole('button', { name: 'Text' }).click()
-    await alice
-      .getByRole('region', { name: 'Canvas' })
-      .locator('.react-flow__pane')
-      .click({
-        position: { x: 8, y: 8 },
-      })
+    await clickEmptyCanvas(alice)
     await palette(alice).getByRole('button', { name: 'Button' }).click()
     await expect.poll(() => nodes(alice).count()).toBe(3)
-    await saved(alice)
+    await savedToServer(alice)
     const bob = await openWindow(alice.url())
     await expect.poll(() => nodes(bob).count()).toBe(3)
 
@@ -209,8 +175,8 @@ describe('undo and redo of my own changes', () => {
     // Bob's rename is Bob's to undo.
     await button(bob, 'Undo').click()
     await node(alice, 'button').waitFor()
-    await saved(alice)
-    await saved(bob)
+    await savedToServer(alice)
+    await savedToServer(bob)
     await alice.context().close()
     await bob.context().close()
   })
@@ -226,11 +192,11 @@ describe('drag sessions', () => {
     const page = await openWindow()
     await palette(page).getByRole('button', { name: 'Container' }).click()
     await expect.poll(() => nodes(page).count()).toBe(2)
-    await saved(page)
+    await savedToServer(page)
 
     // A second peer, a program on the same server, counts the document's changes.
-    const token = new URL(server.loginUrl).searchParams.get('token')!
-    peer = createNodeRepo({ syncUrl: `ws://localhost:${server.port}/sync?token=${token}` })
+    const token = new URL(studio.server.loginUrl).searchParams.get('token')!
+    peer = createNodeRepo({ syncUrl: `ws://localhost:${studio.server.port}/sync?token=${token}` })
     const documentId = new URL(page.url()).pathname.split('/').pop()!
     const handle = await peer.find<ProjectDoc>(`automerge:${documentId}` as never)
     const changes = () => handle.history()?.length ?? 0
@@ -241,13 +207,13 @@ describe('drag sessions', () => {
     await drag(page, 'container', 200, 120, false)
     await page.mouse.move((await box(page, 'container')).x + 40, 400, { steps: 15 })
     // Mid-drag, with the node visibly moved, the document (here and on the server) is as it was.
-    await saved(page)
+    await savedToServer(page)
     expect(changes()).toBe(before)
     expect(handle.doc().actors[id]!.position).toEqual(position)
 
     await page.mouse.up()
     await expect.poll(() => changes()).toBe(before + 1)
-    await saved(page)
+    await savedToServer(page)
     expect(changes()).toBe(before + 1)
     expect(handle.doc().actors[id]!.position).not.toEqual(position)
     await page.context().close()
@@ -259,7 +225,7 @@ describe('presence', () => {
     const alice = await openWindow()
     await palette(alice).getByRole('button', { name: 'Text' }).click()
     await expect.poll(() => nodes(alice).count()).toBe(2)
-    await saved(alice)
+    await savedToServer(alice)
     const bob = await openWindow(alice.url())
     const [aliceName, bobName] = [await myName(alice), await myName(bob)]
 
@@ -278,7 +244,7 @@ describe('presence', () => {
       .waitFor()
 
     // Nothing of it is in the document: Alice's window stays "Saved" with no change to send.
-    await saved(alice)
+    await savedToServer(alice)
 
     await bob.context().close()
     await expect.poll(() => people(alice), { timeout: 15_000 }).not.toContain(bobName)
@@ -339,7 +305,7 @@ describe('one view in Monaco, two people at once', () => {
     await node(alice, 'container').click()
     await replaceViewText(alice, JSON.stringify(view, null, 2))
     await preview(alice).getByRole('button', { name: 'Go' }).waitFor()
-    await saved(alice)
+    await savedToServer(alice)
     const bob = await openWindow(alice.url())
     await node(bob, 'container').click()
     await preview(bob).getByRole('button', { name: 'Go' }).waitFor()
@@ -362,8 +328,8 @@ describe('one view in Monaco, two people at once', () => {
     for (const page of [alice, bob]) {
       await bothEditsShown(page)
     }
-    await saved(alice)
-    await saved(bob)
+    await savedToServer(alice)
+    await savedToServer(bob)
     await alice.context().close()
     await bob.context().close()
   })
@@ -386,30 +352,22 @@ describe('offline', () => {
   test('edits made offline in one window merge with the other on reconnect, nothing lost', async () => {
     const alice = await openWindow()
     await palette(alice).getByRole('button', { name: 'Text' }).click()
-    await alice
-      .getByRole('region', { name: 'Canvas' })
-      .locator('.react-flow__pane')
-      .click({
-        position: { x: 8, y: 8 },
-      })
+    await clickEmptyCanvas(alice)
     await palette(alice).getByRole('button', { name: 'Container' }).click()
     await expect.poll(() => nodes(alice).count()).toBe(3)
     await node(alice, 'container').click()
     await replaceViewText(alice, JSON.stringify(card, null, 2))
     await preview(alice).getByRole('button', { name: 'Go' }).waitFor()
-    await saved(alice)
+    await savedToServer(alice)
 
-    const bobContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
-    await bobContext.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.url,
-    })
+    const bobContext = await studioContext(studio.browser, studio.server)
     const network = await networkSwitch(bobContext)
     const bob = await bobContext.newPage()
     await bob.goto(alice.url())
     // Its documents come through the routed socket: give the first load the usual wait.
     await nodes(bob).first().waitFor()
     await expect.poll(() => nodes(bob).count(), { timeout: 15_000 }).toBe(3)
-    await saved(bob)
+    await savedToServer(bob)
 
     await network.goOffline()
     await expect.poll(() => syncStatus(bob), { timeout: 15_000 }).toContain('Offline')
@@ -422,7 +380,7 @@ describe('offline', () => {
       JSON.stringify(withLeaf(0, { elements: ['Alice title'] }), null, 2),
     )
     await preview(alice).getByRole('heading', { name: 'Alice title' }).waitFor()
-    await saved(alice)
+    await savedToServer(alice)
 
     await rename(bob, 'container', 'card')
     await node(bob, 'card').click()
@@ -434,8 +392,8 @@ describe('offline', () => {
     await expect(node(bob, 'text').count()).resolves.toBe(1)
 
     await network.goOnline()
-    await saved(bob)
-    await saved(alice)
+    await savedToServer(bob)
+    await savedToServer(alice)
     for (const page of [alice, bob]) {
       await node(page, 'headline').waitFor()
       await node(page, 'card').waitFor()

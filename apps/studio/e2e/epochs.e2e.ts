@@ -2,7 +2,16 @@ import type { InstanceDoc, ProjectDoc } from '@troupe/documents'
 import { createNodeRepo } from '@troupe/documents/node'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { counterView, newPage, preview, studioForFile } from './observe-page'
+import {
+  counterView,
+  historyStatus,
+  messageCount,
+  newPage,
+  preview,
+  savedToServer,
+  studioForFile,
+  timeTravel,
+} from './observe-page'
 
 /**
  * A running instance rotates into a new epoch document every `epochSize` messages
@@ -29,19 +38,10 @@ const counterProject = {
   },
 }
 
-const travel = (page: Page) => page.getByRole('region', { name: 'Time travel' })
-const status = (page: Page) =>
-  travel(page).getByRole('status', { name: 'History status' }).innerText()
-const messageCount = (page: Page) =>
-  page
-    .getByRole('region', { name: 'Messages' })
-    .getByRole('status', { name: 'Message count' })
-    .innerText()
+const travel = timeTravel
+const status = historyStatus
+const saved = savedToServer
 const counter = (page: Page) => preview(page).getByRole('button', { name: /^Clicks:/ })
-const saved = (page: Page) =>
-  expect
-    .poll(() => page.getByRole('status', { name: 'Sync status' }).innerText(), { timeout: 20_000 })
-    .toBe('Saved to server')
 
 async function importCounter(page: Page) {
   const [chooser] = await Promise.all([

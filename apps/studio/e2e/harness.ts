@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -103,16 +103,4 @@ export async function launchBrowser(options: { login?: boolean } = {}): Promise<
     return context
   }
   return browser
-}
-
-/**
- * Logs a browser context in as the owner, as a person does with the login link the server
- * printed: its token is in the data folder, and the link's response sets the session cookie.
- */
-export async function logIn(context: BrowserContext, server: RunningServer): Promise<void> {
-  const token = readFileSync(join(server.dataDir, 'owner-token'), 'utf8').trim()
-  const response = await context.request.get(`${server.url}/?token=${encodeURIComponent(token)}`, {
-    maxRedirects: 0,
-  })
-  if (response.status() !== 303) throw new Error(`login link answered ${response.status()}`)
 }

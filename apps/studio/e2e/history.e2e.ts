@@ -2,19 +2,22 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { counterPage, counterView, preview, setSelectedView, studioForFile } from './observe-page'
+import {
+  counterPage,
+  counterView,
+  historyStatus,
+  messageCount,
+  preview,
+  setSelectedView,
+  studioForFile,
+  timeTravel,
+} from './observe-page'
 
 /** Time travel, forks and resets over the instance's history, and "Save as test". */
 const studio = studioForFile()
 
-const travel = (page: Page) => page.getByRole('region', { name: 'Time travel' })
-const status = (page: Page) =>
-  travel(page).getByRole('status', { name: 'History status' }).innerText()
-const messageCount = (page: Page) =>
-  page
-    .getByRole('region', { name: 'Messages' })
-    .getByRole('status', { name: 'Message count' })
-    .innerText()
+const travel = timeTravel
+const status = historyStatus
 
 /** Moves the scrubber to message `index` (0-based) with the keyboard, as a person can. */
 async function scrubTo(page: Page, index: number) {

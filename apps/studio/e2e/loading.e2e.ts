@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Route } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
+import type { Route } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { studioForFile } from './observe-page'
 
 /**
  * What the studio loads, and when (issue 5, open time): Automerge's wasm as its own file,
@@ -12,18 +12,7 @@ import { launchBrowser, logIn, type RunningServer, startServer } from './harness
  * from the start and says the editor is loading.
  */
 const assets = fileURLToPath(new URL('../dist/assets/', import.meta.url))
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 describe('loading the studio', () => {
   test('the build has Automerge as a .wasm file and no Monaco language but JSON', () => {
@@ -39,8 +28,7 @@ describe('loading the studio', () => {
   })
 
   test('Monaco loads with the first selection; until then View JSON says what to do', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    await logIn(context, server)
+    const context = await studio.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await context.newPage()
     const requested: string[] = []
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
@@ -53,7 +41,7 @@ describe('loading the studio', () => {
       await held
       await route.continue()
     })
-    await page.goto(`${server.url}/?new`)
+    await page.goto(`${studio.server.url}/?new`)
     const region = page.getByRole('region', { name: 'View JSON' })
     const node = page.locator('.react-flow__node').first()
     await node.waitFor()

@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import { describe, expect, test } from 'vitest'
+import { studioForFile } from './observe-page'
 
 /**
  * The login page as a person meets it, in real Chromium against the real server: a browser
  * that has not logged in sees the instruction instead of the studio; the link the server
  * printed logs it in with an HttpOnly cookie; a link with a wrong token says TRP-601.
  */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser({ login: false })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile({ login: false })
 
 describe('logging in to the studio', () => {
   test('without a login the studio shows the log-in page with what to do', async () => {
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(server.url)
+    const page = await (await studio.browser.newContext()).newPage()
+    await page.goto(studio.server.url)
     const alert = page.getByRole('alert')
     await expect.poll(() => alert.isVisible()).toBe(true)
     expect(await page.getByRole('heading', { name: 'Log in to Troupe' }).isVisible()).toBe(true)
@@ -36,14 +25,14 @@ describe('logging in to the studio', () => {
   })
 
   test('the printed link logs in with an HttpOnly cookie and opens the studio', async () => {
-    const context = await browser.newContext()
+    const context = await studio.browser.newContext()
     const page = await context.newPage()
-    await page.goto(server.loginUrl)
+    await page.goto(studio.server.loginUrl)
     await page.getByRole('region', { name: 'Canvas' }).waitFor()
     // The token left the address bar.
     expect(page.url()).not.toContain('token=')
-    const cookies = await context.cookies(server.url)
-    const session = cookies.find((cookie) => cookie.name === `troupe_session_${server.port}`)
+    const cookies = await context.cookies(studio.server.url)
+    const session = cookies.find((cookie) => cookie.name === `troupe_session_${studio.server.port}`)
     expect(session?.httpOnly).toBe(true)
     expect(session?.sameSite).toBe('Strict')
     // Script on the page cannot read it.
@@ -52,15 +41,17 @@ describe('logging in to the studio', () => {
   })
 
   test('a link with a wrong token shows TRP-601 and logs nothing in', async () => {
-    const context = await browser.newContext()
+    const context = await studio.browser.newContext()
     const page = await context.newPage()
-    const response = await page.goto(`${server.url}/?token=not-the-owner-token-not-the-owner-token`)
+    const response = await page.goto(
+      `${studio.server.url}/?token=not-the-owner-token-not-the-owner-token`,
+    )
     expect(response?.status()).toBe(401)
     expect(
       await page.getByRole('heading', { name: 'This login link is not valid' }).isVisible(),
     ).toBe(true)
     expect(await page.locator('body').innerText()).toContain('TRP-601')
-    expect(await context.cookies(server.url)).toEqual([])
+    expect(await context.cookies(studio.server.url)).toEqual([])
     await context.close()
   })
 })

@@ -1,67 +1,35 @@
-import type { Browser, Frame, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
+import type { Frame, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import {
+  addFromPalette,
+  counterView,
+  openWindow,
+  preview,
+  setSelectedView,
+  studioForFile,
+} from './observe-page'
 
 /**
  * The preview runs the app in a sandboxed frame. These tests run code *inside* that frame, as
  * a renderer bug or a hostile view that got past every allow-list would, and check that it
  * reaches nothing of the studio, and that the studio and the app keep working.
  */
-let server: RunningServer
-let browser: Browser
+const studio = studioForFile()
 
-const counterView = {
-  tag: 'button',
-  bindings: { text: { $concat: ['Clicks: ', { $string: { $: 'context.clicks' } }] } },
-  events: {
-    click: {
-      event: '@input/updateContext',
-      payload: { clicks: { $add: [{ $: 'context.clicks' }, 1] } },
-    },
-  },
-}
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
+/** A new project with a Button, once the preview shows it. */
 async function openNewProject(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  await logIn(context, server)
-  const page = await context.newPage()
-  await page.goto(server.url)
-  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
-  await page
-    .getByRole('region', { name: 'Palette' })
-    .getByRole('button', { name: 'Button' })
-    .click()
+  const page = await openWindow(studio.browser, studio.server, {
+    viewport: { width: 1400, height: 900 },
+  })
+  await addFromPalette(page, 'Button')
   await preview(page).getByRole('button', { name: 'Click me' }).waitFor()
   return page
 }
-
-const preview = (page: Page) =>
-  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
 
 function previewFrame(page: Page): Frame {
   const frame = page.frames().find((f) => f.url().endsWith('/preview.html'))
   if (!frame) throw new Error('no preview frame')
   return frame
-}
-
-/** Replaces the view of the selected actor (the palette selects the actor it adds). */
-async function setSelectedView(page: Page, view: object) {
-  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
-  await editor.click()
-  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(view))
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
 }
 
 describe('forms in the preview', () => {

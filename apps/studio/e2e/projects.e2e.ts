@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import {
+  openStudio as openStudioIn,
+  preview,
+  savedToServer,
+  studioContext,
+  studioForFile,
+} from './observe-page'
 
 /**
  * Projects as a person uses them, in real Chromium against the real server: the list is the
@@ -9,45 +15,14 @@ import { launchBrowser, type RunningServer, startServer } from './harness'
  * rename, duplicate, delete with confirmation, Export and Import of project files, the
  * project skills editor, and Troupe's markers and hover docs in the editors.
  */
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const studio = studioForFile()
 
 /** Waits for a condition as long as a sync round over the real server may take. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 })
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  return context
-}
+const newContext = () => studioContext(studio.browser, studio.server)
+const openStudio = (context: BrowserContext, url = studio.server.url) => openStudioIn(context, url)
 
-async function openStudio(context: BrowserContext, url = server.url): Promise<Page> {
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(url)
-  await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
-  await nodes(page).first().waitFor()
-  return page
-}
-
-async function waitSaved(page: Page) {
-  await poll(() => page.getByRole('status', { name: 'Sync status' }).innerText()).toBe(
-    'Saved to server',
-  )
-}
-
-const nodes = (page: Page) =>
-  page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
 const node = (page: Page, role: string) =>
   page
     .getByRole('region', { name: 'Canvas' })
@@ -56,8 +31,6 @@ const projectName = (page: Page) => page.locator('.studio-project-name').innerTe
 const projectsDialog = (page: Page) => page.getByRole('dialog', { name: 'Projects' })
 const listed = (page: Page) => projectsDialog(page).getByRole('region', { name: 'Your projects' })
 const row = (page: Page, name: string) => listed(page).getByRole('listitem', { name, exact: true })
-const preview = (page: Page) =>
-  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
 
 async function listedNames(page: Page): Promise<string[]> {
   return listed(page)
@@ -115,7 +88,7 @@ describe('projects', () => {
     const a = await openStudio(alice)
     await createFromTemplate(a, 'Counter with a project skill', 'Team counter')
     await node(a, 'counter').waitFor()
-    await waitSaved(a)
+    await savedToServer(a)
 
     // Bob's browser has its own storage; it finds the same list on the server.
     const b = await openStudio(bob)
@@ -153,7 +126,7 @@ describe('projects', () => {
     // Bob had the copy open: it leaves his list too, and its address now says it was deleted.
     await openProjects(b)
     await poll(() => listedNames(b)).not.toContain('Shared counter (copy)')
-    await waitSaved(a)
+    await savedToServer(a)
     const later = await bob.newPage()
     await later.goto(copyUrl)
     await poll(() => later.getByRole('alert').innerText()).toContain('TRP-152')
@@ -177,7 +150,7 @@ describe('projects', () => {
     expect(Object.keys(exported.actors).sort()).toEqual(['app', 'composer', 'messages'])
     expect(exported.skills.SEND.steps[0].skill).toBe('@entity/createEntity')
     expect(exported.actors.app.position).toBeUndefined()
-    await waitSaved(page)
+    await savedToServer(page)
 
     const chooseImportFile = async (name: string, content: unknown) => {
       const [chooser] = await Promise.all([
@@ -228,7 +201,7 @@ describe('projects', () => {
     await poll(() => preview(page).getByRole('list', { name: 'Messages' }).innerText()).toContain(
       'Hello after importing',
     )
-    await waitSaved(page)
+    await savedToServer(page)
     await context.close()
   })
 })
@@ -292,7 +265,7 @@ describe('editors', () => {
     await poll(() => problems.innerText()).toContain('Valid skills')
     await plus.click()
     await poll(() => preview(page).locator('[aria-live]').innerText()).toBe('6')
-    await waitSaved(page)
+    await savedToServer(page)
     await page.reload()
     await page.getByRole('button', { name: 'Skills' }).click()
     await poll(async () =>
@@ -352,7 +325,7 @@ describe('editors', () => {
     await poll(() => page.locator('.monaco-hover').first().innerText()).toContain(
       'The actor renders unless this is false',
     )
-    await waitSaved(page)
+    await savedToServer(page)
     await context.close()
   })
 })

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, startServer } from './harness'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { openWindow, preview, studioForFile, visitorBrowserForFile } from './observe-page'
 
 /**
  * Publishing, end to end in Chromium: build from a template in the studio, publish with the
@@ -8,20 +8,8 @@ import { launchBrowser, type RunningServer, startServer } from './harness'
  * the app, reload (its per-visitor state is kept), publish a second version, find the first
  * still at its version URL, and roll back from the versions list.
  */
-let server: RunningServer
-let browser: Browser
-let visitors: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  visitors = await launchBrowser({ login: false })
-})
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), visitors?.close()])
-  await server?.stop()
-})
+const running = studioForFile()
+const visitors = visitorBrowserForFile()
 
 const palette = (page: Page) => page.getByRole('region', { name: 'Palette' })
 const publishDialog = (page: Page) => page.getByRole('dialog', { name: 'Publish' })
@@ -36,20 +24,21 @@ async function publishVersion(page: Page, note: string): Promise<string> {
   return (await link.getAttribute('href')) as string
 }
 
-test('publish, visit, reload, publish again, open version 1, roll back', async () => {
-  const owner = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const studio = await owner.newPage()
-  await studio.goto(server.url)
-  await studio.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+/** The owner's studio window on a new project made from the Form template. */
+async function newFormProject(): Promise<Page> {
+  const studio = await openWindow(running.browser, running.server, {
+    viewport: { width: 1400, height: 900 },
+  })
   await palette(studio)
     .getByRole('list', { name: 'Templates' })
     .getByRole('button', { name: 'Form' })
     .click()
-  await studio
-    .getByRole('region', { name: 'Preview' })
-    .frameLocator('iframe[title="App preview"]')
-    .getByRole('button', { name: 'Send' })
-    .waitFor()
+  return studio
+}
+
+test('publish, visit, reload, publish again, open version 1, roll back', async () => {
+  const studio = await newFormProject()
+  await preview(studio).getByRole('button', { name: 'Send' }).waitFor()
 
   const path = await publishVersion(studio, 'first')
   expect(path).toBe('/apps/untitled')
@@ -63,9 +52,9 @@ test('publish, visit, reload, publish again, open version 1, roll back', async (
   await publishDialog(studio).getByRole('button', { name: 'Close' }).click()
 
   // A visitor: a fresh context of a browser that never logged in.
-  const visitor = await visitors.newContext()
+  const visitor = await visitors.browser.newContext()
   const app = await visitor.newPage()
-  await app.goto(`${server.url}${path}`)
+  await app.goto(`${running.server.url}${path}`)
   await app.getByRole('textbox').fill('hello from a visitor')
   await app.getByRole('button', { name: 'Send' }).click()
   await app.getByText('hello from a visitor', { exact: true }).and(app.locator('p')).waitFor()
@@ -88,9 +77,9 @@ test('publish, visit, reload, publish again, open version 1, roll back', async (
     .getByRole('button', { name: 'Button' })
     .click()
   await publishVersion(studio, 'with a button')
-  await app.goto(`${server.url}${path}`)
+  await app.goto(`${running.server.url}${path}`)
   await app.getByRole('button', { name: 'Click me' }).waitFor()
-  await app.goto(`${server.url}${path}/v/1`)
+  await app.goto(`${running.server.url}${path}/v/1`)
   await app.getByRole('button', { name: 'Send' }).waitFor()
   expect(await app.getByRole('button', { name: 'Click me' }).count()).toBe(0)
 
@@ -111,23 +100,16 @@ test('publish, visit, reload, publish again, open version 1, roll back', async (
   expect(await versions.getByRole('listitem', { name: 'Version 3' }).textContent()).toContain(
     'live',
   )
-  await app.goto(`${server.url}${path}`)
+  await app.goto(`${running.server.url}${path}`)
   await app.getByRole('button', { name: 'Send' }).waitFor()
   expect(await app.getByRole('button', { name: 'Click me' }).count()).toBe(0)
-  await app.goto(`${server.url}${path}/v/2`)
+  await app.goto(`${running.server.url}${path}/v/2`)
   await app.getByRole('button', { name: 'Click me' }).waitFor()
-  await Promise.all([owner.close(), visitor.close()])
+  await Promise.all([studio.context().close(), visitor.close()])
 })
 
 test('a shared-state app: two visitors see the same state, synced through the server', async () => {
-  const owner = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const studio = await owner.newPage()
-  await studio.goto(server.url)
-  await studio.waitForURL(/\/p\/[A-Za-z0-9]+$/)
-  await palette(studio)
-    .getByRole('list', { name: 'Templates' })
-    .getByRole('button', { name: 'Form' })
-    .click()
+  const studio = await newFormProject()
   await studio.getByRole('button', { name: 'Publish', exact: true }).click()
   const dialog = publishDialog(studio)
   await dialog.getByRole('textbox', { name: 'App address' }).fill('team-board')
@@ -136,12 +118,14 @@ test('a shared-state app: two visitors see the same state, synced through the se
   await dialog.getByRole('status', { name: 'Publish status' }).getByRole('link').waitFor()
 
   const [first, second] = await Promise.all([
-    visitors.newContext().then((c) => c.newPage()),
-    visitors.newContext().then((c) => c.newPage()),
+    visitors.browser.newContext().then((c) => c.newPage()),
+    visitors.browser.newContext().then((c) => c.newPage()),
   ])
-  await Promise.all([first, second].map((page) => page.goto(`${server.url}/apps/team-board`)))
+  await Promise.all(
+    [first, second].map((page) => page.goto(`${running.server.url}/apps/team-board`)),
+  )
   await first.getByRole('textbox').fill('seen by everyone')
   await first.getByRole('button', { name: 'Send' }).click()
   await second.locator('p', { hasText: 'seen by everyone' }).waitFor()
-  await owner.close()
+  await studio.context().close()
 })

@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, logIn, type RunningServer, startServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { startServer } from './harness'
+import { closeWhenSaved, openWindow, preview, replaceViewText, studioForFile } from './observe-page'
 
 /**
  * The walking skeleton as a person uses it, in real Chromium against the real server:
  * open a project, add actors from the palette (click, keyboard, drag), edit a view in Monaco,
  * click through the preview, reload, open it elsewhere, restart the server.
  */
-let server: RunningServer
-let browser: Browser
+const studio = studioForFile()
 let projectUrl = ''
 
 const tapView = {
@@ -18,57 +18,19 @@ const tapView = {
   events: { click: { event: '@input/updateContext', payload: { taps: 7 } } },
 }
 
-async function openStudio(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  await logIn(context, server)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(url)
-  await page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node').first().waitFor()
-  return page
-}
-
-/** Closes the window once the server holds its changes, as a person waits for "Saved". */
-async function closeWhenSaved(page: Page) {
-  await expect
-    .poll(() => page.getByRole('status', { name: 'Sync status' }).innerText())
-    .toBe('Saved to server')
-  await page.context().close()
-}
+const openStudio = (url: string) =>
+  openWindow(studio.browser, studio.server, { url, viewport: { width: 1400, height: 900 } })
 
 const nodes = (page: Page) =>
   page.getByRole('region', { name: 'Canvas' }).locator('.react-flow__node')
-/** The running app, inside the Preview region's sandboxed frame. */
-const preview = (page: Page) =>
-  page.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="App preview"]')
-
-/** Replaces the editor's text the way people do it: select all, paste from the clipboard. */
-async function replaceEditorText(page: Page, text: string) {
-  const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor').first()
-  await editor.click()
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
-}
 
 async function editorText(page: Page): Promise<string> {
   return page.getByRole('region', { name: 'View JSON' }).locator('.view-lines').innerText()
 }
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
 describe('walking skeleton', () => {
   test('opening / opens a new project with a root actor, and the URL names it', async () => {
-    const page = await openStudio(server.url)
+    const page = await openStudio(studio.server.url)
     await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
     projectUrl = page.url()
     for (const name of ['Canvas', 'Palette', 'View JSON', 'Preview']) {
@@ -115,20 +77,20 @@ describe('walking skeleton', () => {
     await expect.poll(() => editorText(page)).toContain('"tag"')
     await expect(preview(page).getByRole('button', { name: 'Click me' }).count()).resolves.toBe(1)
 
-    await replaceEditorText(page, JSON.stringify(tapView, null, 2))
+    await replaceViewText(page, JSON.stringify(tapView, null, 2))
     const tapButton = preview(page).getByRole('button', { name: /^Taps:/ })
     await tapButton.waitFor()
 
-    await replaceEditorText(page, '{ "tag": "button", ')
+    await replaceViewText(page, '{ "tag": "button", ')
     const problems = page.getByRole('status', { name: 'View JSON problems' })
     await expect.poll(() => problems.innerText()).toContain('TRP-100')
     await expect(tapButton.count()).resolves.toBe(1)
 
-    await replaceEditorText(page, JSON.stringify({ ...tapView, tag: 'script' }, null, 2))
+    await replaceViewText(page, JSON.stringify({ ...tapView, tag: 'script' }, null, 2))
     await expect.poll(() => problems.innerText()).toContain('TRP-120')
     await expect(tapButton.count()).resolves.toBe(1)
 
-    await replaceEditorText(page, JSON.stringify(tapView, null, 2))
+    await replaceViewText(page, JSON.stringify(tapView, null, 2))
     await expect.poll(() => problems.innerText()).toContain('Valid view')
     await tapButton.click()
     await expect.poll(() => tapButton.innerText()).toBe('Taps: 7')
@@ -159,15 +121,16 @@ describe('walking skeleton', () => {
       .getByRole('region', { name: 'Palette' })
       .getByRole('button', { name: 'Input' })
       .click()
-    await expect.poll(() => nodes(second).count(), { timeout: 5_000 }).toBe(5)
+    await expect.poll(() => nodes(second).count()).toBe(5)
     await closeWhenSaved(first)
     await closeWhenSaved(second)
   })
 
   test('stopping the server with Ctrl-C and starting it again loses nothing', async () => {
-    const code = await server.stop()
+    const code = await studio.server.stop()
     expect(code).toBe(0)
-    server = await startServer({ dataDir: server.dataDir, port: server.port })
+    const { dataDir, port } = studio.server
+    studio.server = await startServer({ dataDir, port })
     const page = await openStudio(projectUrl)
     await expect.poll(() => nodes(page).count()).toBe(5)
     await expect.poll(() => preview(page).getByRole('button', { name: 'Taps: 7' }).count()).toBe(1)

@@ -9,8 +9,9 @@ import {
   repairContainers,
   schemasOf,
   watchContainers,
+  whenDoc,
 } from '../src/index'
-import { converged, link, until } from './support/network'
+import { converged, link } from './support/network'
 
 const file: ProjectFile = {
   troupe: 1,
@@ -99,8 +100,8 @@ describe('watchContainers', () => {
     raiseEvent(instance, definition, note('from alice'))
     raiseEvent(bobs, definition, note('from bob'))
     cut = link(alice, bob)
-    await until(instance, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
-    await until(bobs, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
+    await whenDoc(instance, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
+    await whenDoc(bobs, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
     stop()
     cut()
     await Promise.all([alice.shutdown(), bob.shutdown()])

@@ -1,4 +1,5 @@
 import { Repo } from '@automerge/automerge-repo'
+import { seededRandom } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
@@ -17,7 +18,6 @@ import {
   peerLinks,
   type Raised,
 } from './support/exactly-once'
-import { seeded } from './support/network'
 
 /**
  * The exactly-once fuzz of exactly-once.test.ts with epochs of three messages: peers rotate
@@ -42,7 +42,7 @@ async function quiet(lives: LiveInstance[]): Promise<void> {
 }
 
 async function runSeed(seed: number) {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const repos = Array.from({ length: PEERS }, () => new Repo({ network: [] }))
   const links = peerLinks(repos)
   const lives: LiveInstance[] = []

@@ -1,4 +1,5 @@
 import { Repo } from '@automerge/automerge-repo'
+import { seededRandom } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
@@ -17,12 +18,12 @@ import {
   peerLinks,
   type Raised,
 } from './support/exactly-once'
-import { converged, seeded } from './support/network'
+import { converged } from './support/network'
 
 const PEERS = 3
 
 async function runSeed(seed: number) {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const repos = Array.from({ length: PEERS }, () => new Repo({ network: [] }))
   const links = peerLinks(repos)
   try {

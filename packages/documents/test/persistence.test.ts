@@ -33,7 +33,10 @@ const file: ProjectFile = {
   },
 }
 
-describe('state survives closing and reopening a repo on the same data dir', () => {
+// Disk writes and reads: a loaded machine may take far longer than Vitest's 5 s default.
+describe('state survives closing and reopening a repo on the same data dir', {
+  timeout: 60_000,
+}, () => {
   it('keeps actors, positions, state and the log', async () => {
     const data = tempDir('reopen')
     try {

@@ -1,9 +1,9 @@
 import type { ActorDefinition, InstanceState, ProjectDefinition, View } from '@troupe/core'
 
-/** An actor definition with defaults a story does not care about. */
+/** An actor definition with the defaults a story or a test does not care about. */
 export function actor(view: View, rest: Partial<ActorDefinition> = {}): ActorDefinition {
   return {
-    role: 'story',
+    role: 'actor',
     context: {},
     subscriptions: [],
     children: [],

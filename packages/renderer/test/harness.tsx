@@ -1,14 +1,11 @@
-import type {
-  ActorDefinition,
-  InstanceState,
-  ProjectDefinition,
-  RaisedEvent,
-  View,
-} from '@troupe/core'
+import type { InstanceState, ProjectDefinition, RaisedEvent } from '@troupe/core'
 import { act, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach } from 'vitest'
 import { type RenderReport, TroupeView } from '../src'
+
+// Tests build their definitions with the same helpers as the stories.
+export { actor, project } from '../stories/fixtures'
 
 // Tells React this is a test environment, so `act` flushes effects and updates.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -33,23 +30,6 @@ export function mount(ui: ReactNode) {
     host,
     rerender: (next: ReactNode) => act(() => root.render(next)),
   }
-}
-
-/** An actor definition with the defaults a test does not care about. */
-export function actor(view: View, rest: Partial<ActorDefinition> = {}): ActorDefinition {
-  return {
-    role: 'test',
-    context: {},
-    subscriptions: [],
-    children: [],
-    dependencies: {},
-    view,
-    ...rest,
-  }
-}
-
-export function project(actors: Record<string, ActorDefinition>, root = 'root'): ProjectDefinition {
-  return { root, actors }
 }
 
 export const emptyState = (): InstanceState => ({ actors: {}, entities: {} })

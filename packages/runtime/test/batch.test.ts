@@ -1,4 +1,4 @@
-import type { InstanceState, JsonObject } from '@troupe/core'
+import { type InstanceState, type JsonObject, seededRandom } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   applyEffects,
@@ -8,7 +8,7 @@ import {
   processEvents,
   type StateEffect,
 } from '../src/index'
-import { clone, counterIds, fixedClock, seededRandom } from './helpers'
+import { clone, counterIds, fixedClock } from './helpers'
 import { randomEvent, randomProject } from './random-project'
 
 function randomEffect(random: () => number): StateEffect {

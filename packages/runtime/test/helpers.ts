@@ -1,17 +1,5 @@
 import type { ActorDefinition, InstanceState, ProjectFile, View } from '@troupe/core'
 
-/** mulberry32: a tiny seeded PRNG so property tests replay exactly from their seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Deterministic ids for assertions: prefix plus a zero-padded counter (sorts in order). */
 export function counterIds(prefix = 'id'): () => string {
   let n = 0

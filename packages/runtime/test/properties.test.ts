@@ -1,7 +1,7 @@
-import type { InstanceState } from '@troupe/core'
+import { type InstanceState, seededRandom } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import { applyEffects, initialState, Overlay, processEvent, StateReader } from '../src/index'
-import { clone, counterIds, seededRandom } from './helpers'
+import { clone, counterIds } from './helpers'
 import { actorIds, randomEvent, randomProject } from './random-project'
 
 /** Everything an overlay says about the actors and schemas involved, as plain data. */

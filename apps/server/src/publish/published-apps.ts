@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { issueCodes, type ProjectFile, TroupeValidationError, type VersionDiff } from '@troupe/core'
+import {
+  issueCodes,
+  type ProjectFile,
+  type Published,
+  TroupeValidationError,
+  type VersionDiff,
+} from '@troupe/core'
 import {
   type AnyDocumentId,
   type AppDoc,
@@ -26,16 +32,6 @@ export interface PublishRequest {
   slug: string
   note?: string
   scope?: AppScope
-}
-
-export interface Published {
-  slug: string
-  number: number
-  /** Path of the live app, e.g. /apps/todo. */
-  path: string
-  versionPath: string
-  /** The app key, only on the first publish of the app (shown once, stored hashed). */
-  key?: string
 }
 
 export interface AppSummary {

@@ -6,6 +6,7 @@ import { contextIssues } from '../editor/checks'
 import { mergeDraft } from '../editor/mergeDraft'
 import { refusalsOf } from '../editor/refusals'
 import { useJsonDraftEditor } from '../editor/useJsonDraftEditor'
+import { ProblemsStatus } from '../problems/ProblemsStatus'
 
 /**
  * The actor's initial context as JSON in Monaco. Invalid text (a syntax error, not an object,
@@ -45,17 +46,12 @@ export function ContextEditor({ actorId, context }: { actorId: string; context: 
   return (
     <div className="inspector-context">
       <div className="inspector-context-host" ref={host} />
-      <div role="status" aria-label="Context problems" className="inspector-problems">
-        {problems.length === 0 ? (
-          <span className="ok">Valid context</span>
-        ) : (
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <ProblemsStatus
+        label="Context problems"
+        valid="Valid context"
+        problems={problems}
+        className="inspector-problems"
+      />
     </div>
   )
 }

@@ -1,9 +1,15 @@
-import { formatIssue, formatPath, slugFromName, type VersionDiff } from '@troupe/core'
+import {
+  formatIssue,
+  formatPath,
+  type Published,
+  slugFromName,
+  type VersionDiff,
+} from '@troupe/core'
 import { whenSynced } from '@troupe/documents'
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
-import { type AppInfo, PublishError, type Published, publishApi } from './publishApi'
+import { type AppInfo, PublishError, publishApi } from './publishApi'
 import './publish.css'
 
 type Progress = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'error'; error: Error }

@@ -1,4 +1,4 @@
-import type { TroupeIssue, VersionDiff } from '@troupe/core'
+import type { Published, TroupeIssue, VersionDiff } from '@troupe/core'
 
 /** The owner's publishing API (apps/server/src/http/app-api.ts), as the studio calls it. */
 export interface VersionInfo {
@@ -14,14 +14,6 @@ export interface AppInfo {
   scope: 'shared' | 'visitor'
   live: number
   versions: VersionInfo[]
-}
-
-export interface Published {
-  slug: string
-  number: number
-  path: string
-  versionPath: string
-  key?: string
 }
 
 /** A refusal from the server: its TRP code, what to do, and every issue (actor, JSON path). */

@@ -6,6 +6,7 @@ import { useDocument } from '../app/useDocument'
 import { skillsIssues } from '../editor/checks'
 import { refusalsOf } from '../editor/refusals'
 import { useJsonDraftEditor } from '../editor/useJsonDraftEditor'
+import { ProblemsStatus } from '../problems/ProblemsStatus'
 import { useDialog } from '../projects/useDialog'
 
 /**
@@ -70,17 +71,12 @@ function SkillsEditor() {
         </code>
       </p>
       <div className="skills-host" ref={host} />
-      <div role="status" aria-label="Skills problems" className="studio-editor-problems">
-        {problems.length === 0 ? (
-          <span className="ok">Valid skills</span>
-        ) : (
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <ProblemsStatus
+        label="Skills problems"
+        valid="Valid skills"
+        problems={problems}
+        className="studio-editor-problems"
+      />
     </>
   )
 }

@@ -1,16 +1,11 @@
+import { seededRandom } from '@troupe/core'
+
 /** A seeded PRNG (mulberry32) with the picks the fuzz needs, so a failing seed replays. */
 export class Random {
-  #state: number
+  readonly next: () => number
 
   constructor(seed: number) {
-    this.#state = seed >>> 0
-  }
-
-  next = (): number => {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(this.#state ^ (this.#state >>> 15), this.#state | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.next = seededRandom(seed)
   }
 
   int(below: number): number {

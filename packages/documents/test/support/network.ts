@@ -40,28 +40,3 @@ export function converged<T>(handles: DocHandle<T>[]): Promise<void> {
     check()
   })
 }
-
-/** A small seeded PRNG (mulberry32), so a failing fuzz run can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Resolves when `test` holds for the handle's document, checked on every change. */
-export function until<T>(handle: DocHandle<T>, test: (doc: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!test(handle.doc() as T)) return
-      handle.off('change', check)
-      resolve()
-    }
-    handle.on('change', check)
-    check()
-  })
-}

@@ -1,13 +1,15 @@
 import type { Message, PeerId, PeerMetadata } from '@automerge/automerge-repo'
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
 
+type AdapterSocket = NonNullable<WebSocketClientAdapter['socket']>
+
 /** WebSocket.OPEN, the same number in ws and in browsers. */
 const OPEN = 1
 /** WebSocket.CONNECTING. */
 const CONNECTING = 0
 
 /**
- * automerge-repo's websocket client, with four fixes:
+ * automerge-repo's websocket client, with five fixes:
  * - a message sent while the socket is closing is dropped instead of thrown. automerge-repo
  *   2.5 answers a sync message from inside the handle update that applied it; when the stock
  *   adapter throws there ("Websocket not ready"), the update is abandoned after Automerge
@@ -23,6 +25,10 @@ const CONNECTING = 0
  *   exception that ends a Node process.
  * - a reconnect the stock adapter scheduled when the socket closed (it does not keep that
  *   timer) does not open a new socket after the repo was shut down.
+ * - a retry gives up the attempt before it: the stock adapter retries every retryInterval
+ *   while the socket is not open, and left the previous socket connecting with no listeners:
+ *   against a slow server each retry leaked a connection that opened later unused (counting
+ *   against the server's per-client limit) or failed with an 'error' nobody heard.
  * - a connection error other than "refused" (a reset during the handshake, a server that
  *   answers the upgrade with an HTTP error while it restarts) is not rethrown from the
  *   socket's listener, where it was an uncaught exception; the socket closes and the adapter
@@ -36,7 +42,9 @@ export class ClientSocketAdapter extends WebSocketClientAdapter {
 
   override connect(peerId: PeerId, peerMetadata?: PeerMetadata): void {
     if (this.#stopped) return
+    const previous = this.socket
     super.connect(peerId, peerMetadata)
+    if (previous && previous !== this.socket) closeQuietly(previous)
   }
 
   override disconnect(): void {
@@ -54,3 +62,10 @@ export class ClientSocketAdapter extends WebSocketClientAdapter {
 
 /** The expected error of closing a socket before it opened: nothing more to do with it. */
 function ignore(): void {}
+
+/** Closes a socket the adapter no longer listens to, without an unheard 'error'. */
+function closeQuietly(socket: AdapterSocket): void {
+  if (socket.readyState !== CONNECTING && socket.readyState !== OPEN) return
+  socket.addEventListener('error', ignore)
+  socket.close()
+}

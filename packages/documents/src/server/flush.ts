@@ -1,4 +1,3 @@
-import { next as A } from '@automerge/automerge'
 import type { DocumentId, Repo } from '@automerge/automerge-repo'
 
 type SaveDoc = (documentId: DocumentId, doc: unknown) => Promise<void>
@@ -18,20 +17,13 @@ type SaveDoc = (documentId: DocumentId, doc: unknown) => Promise<void>
  *
  * Coalescing: a flush that finds a write queued but not yet started shares it (it will save
  * the document as it is when it starts, which includes what the caller saw).
- *
- * Already on disk: when no write is under way and the last one saved exactly the document's
- * current heads, flush returns undefined and the caller sends at once. Most sync messages are
- * of this kind (a broadcast 100 ms after the change it carries was acknowledged); waiting on a
- * promise held each of them until the server had generated the messages to every other peer.
  */
-export function serializedSaves(repo: Repo): (documentId: DocumentId) => Promise<void> | undefined {
+export function serializedSaves(repo: Repo): (documentId: DocumentId) => Promise<void> {
   const storage = repo.storageSubsystem
-  if (!storage) return () => undefined
+  if (!storage) return async () => {}
   const save = storage.saveDoc.bind(storage) as SaveDoc
   const tails = new Map<DocumentId, Promise<void>>()
   const waiting = new Map<DocumentId, Promise<void>>()
-  /** Heads of the document the last successful write of each document saved. */
-  const savedHeads = new Map<DocumentId, string[]>()
 
   const enqueue = (documentId: DocumentId, given?: unknown): Promise<void> => {
     const queued = waiting.get(documentId)
@@ -44,11 +36,7 @@ export function serializedSaves(repo: Repo): (documentId: DocumentId) => Promise
         const handle = repo.handles[documentId]
         // A document still being requested holds nothing yet; its sync reply says so.
         if (!handle?.isReady()) return given === undefined ? undefined : save(documentId, given)
-        const doc = handle.doc()
-        const heads = A.getHeads(doc)
-        return save(documentId, doc).then(() => {
-          savedHeads.set(documentId, heads)
-        })
+        return save(documentId, handle.doc())
       })
     waiting.set(documentId, write)
     tails.set(documentId, write)
@@ -60,12 +48,5 @@ export function serializedSaves(repo: Repo): (documentId: DocumentId) => Promise
 
   storage.saveDoc = ((documentId: DocumentId, doc: unknown) =>
     enqueue(documentId, doc)) as typeof storage.saveDoc
-  const onDisk = (documentId: DocumentId): boolean => {
-    const handle = repo.handles[documentId]
-    const heads = savedHeads.get(documentId)
-    if (tails.has(documentId) || !heads || !handle?.isReady()) return false
-    const current = A.getHeads(handle.doc())
-    return current.length === heads.length && current.every((head) => heads.includes(head))
-  }
-  return (documentId) => (onDisk(documentId) ? undefined : enqueue(documentId))
+  return (documentId) => enqueue(documentId)
 }

@@ -74,11 +74,8 @@ const REMEMBER_OPEN_MS = 10 * 60_000
  *   was written to disk. Messages to one client keep their order.
  */
 export class GuardedSocketAdapter extends NetworkAdapter {
-  /**
-   * Set by the server once the repo exists: writes the document before a sync reply goes out
-   * (undefined when the document as it is now is already on disk).
-   */
-  beforeSync?: (documentId: DocumentId) => Promise<void> | undefined
+  /** Set by the server once the repo exists: writes the document before a sync reply goes out. */
+  beforeSync?: (documentId: DocumentId) => Promise<void>
   readonly limits: SyncLimits
   readonly #byPeer = new Map<PeerId, Connection>()
   readonly #connections = new Set<Connection>()

@@ -45,6 +45,9 @@ export interface ServerOptions {
   fsync?: boolean
   /** automerge-repo's background save delay; see createServerRepo. */
   saveDebounceMs?: number
+  /** Keep-alive: ping every keepAliveMs (default 5 s), drop after keepAliveMisses unanswered pings in a row (default 3). */
+  keepAliveMs?: number
+  keepAliveMisses?: number
   /** Structured logs; silent by default (main.ts passes one that writes to stdout). */
   logger?: Logger
 }
@@ -117,6 +120,8 @@ async function serve(
     limits: syncLimits,
     ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
     ...(options.saveDebounceMs === undefined ? {} : { saveDebounceMs: options.saveDebounceMs }),
+    ...(options.keepAliveMs === undefined ? {} : { keepAliveMs: options.keepAliveMs }),
+    ...(options.keepAliveMisses === undefined ? {} : { keepAliveMisses: options.keepAliveMisses }),
     onCorrupt: (file) =>
       log.error(
         { code: issueCodes.corruptFile, ...file },

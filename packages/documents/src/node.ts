@@ -47,6 +47,9 @@ export interface ServerRepoOptions {
    */
   saveDebounceMs?: number
   onCorrupt?: (file: CorruptFile) => void
+  /** Keep-alive ping interval and tolerance; see GuardedSocketAdapterOptions. */
+  keepAliveMs?: number
+  keepAliveMisses?: number
   onRefused?: GuardedSocketAdapterOptions['onRefused']
   onStorageError?: GuardedSocketAdapterOptions['onStorageError']
 }
@@ -77,6 +80,8 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
     ...(options.onStorageError ? { onStorageError: options.onStorageError } : {}),
+    ...(options.keepAliveMs === undefined ? {} : { keepAliveMs: options.keepAliveMs }),
+    ...(options.keepAliveMisses === undefined ? {} : { keepAliveMisses: options.keepAliveMisses }),
     documentBytes: (id) => storage.documentBytes(id),
   })
   const repo = new Repo({

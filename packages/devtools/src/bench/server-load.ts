@@ -1,31 +1,25 @@
-import type { DocHandle, Repo } from '@automerge/automerge-repo'
-import type { JsonObject } from '@troupe/core'
+import { type ChildProcess, fork } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Repo } from '@automerge/automerge-repo'
 import {
   createProject,
   type InstanceDoc,
   instanceState,
-  logLength,
   type ProjectDoc,
-  projectDefinition,
-  raiseEvent,
   readLog,
-  setActorContext,
 } from '@troupe/documents'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
+import { whenSynced } from '@troupe/documents/node'
+import { connectedRepo } from './server-connect'
+import type { FromGroup, GroupConfig, GroupResult, Stamp, ToGroup } from './server-load-group'
 import { benchProjectFile, clientActor } from './server-project'
-import { percentile } from './stats'
-
-/** What a client stamps into each write: when, who, and its own counter for that kind. */
-interface Stamp {
-  sentAt: number
-  client: number
-  seq: number
-}
 
 export interface LoadOptions {
   syncUrl: string
   clients: number
   observers: number
+  /** Processes the writer clients are spread over (each observer gets a process of its own). */
+  writerProcesses: number
   seconds: number
   /** Writes per second per client, alternating a project edit and an event. */
   rate: number
@@ -33,7 +27,7 @@ export interface LoadOptions {
 }
 
 export interface LoadFigures {
-  /** ms from a write on one client until an observer client sees it. */
+  /** ms from a write on one client until an observer client (in another process) sees it. */
   projectLatency: number[]
   eventLatency: number[]
   writes: number
@@ -42,195 +36,188 @@ export interface LoadFigures {
   lostDetail: string[]
   /** Times a client's connection to the server dropped during the run (each then reconnects). */
   disconnects: number
+  /** The worst client process's event-loop delay during the run, p99 and max (ms). */
+  clientLoopDelayP99: number
+  clientLoopDelayMax: number
+  /** CPU seconds all client processes used during the run. */
+  clientCpuSeconds: number
+}
+
+const groupScript = fileURLToPath(new URL('./server-load-group.ts', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
+
+/**
+ * TROUPE_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every client process (and the
+ * server, see server-process.ts) there, to see where the time goes.
+ */
+export function profileArgs(name: string): string[] {
+  const dir = process.env.TROUPE_BENCH_CPU_PROF
+  // One folder per kind of process: Node names each thread's profile itself (the tsx loader
+  // runs in a thread of its own, and one fixed name would let its profile overwrite the main one).
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, name)] : []
+}
+
+/** A forked client process, and a way to wait for its next message of a type. */
+class Group {
+  readonly child: ChildProcess
+  readonly #waiting = new Map<
+    FromGroup['type'],
+    { resolve: (message: FromGroup) => void; reject: (error: Error) => void }
+  >()
+
+  constructor(config: GroupConfig) {
+    this.child = fork(groupScript, [], {
+      cwd: repoRoot,
+      execArgv: ['--import', 'tsx', ...profileArgs('client')],
+      stdio: 'inherit',
+    })
+    this.child.on('message', (message: FromGroup) => {
+      this.#waiting.get(message.type)?.resolve(message)
+      this.#waiting.delete(message.type)
+    })
+    this.child.on('exit', (code) => {
+      for (const waiting of this.#waiting.values())
+        waiting.reject(new Error(`a client process of the load exited with ${code}`))
+      this.#waiting.clear()
+    })
+    this.tell({ type: 'config', config })
+  }
+
+  tell(message: ToGroup): void {
+    this.child.send(message)
+  }
+
+  next<T extends FromGroup['type']>(type: T): Promise<Extract<FromGroup, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(type, {
+        resolve: (message) => resolve(message as Extract<FromGroup, { type: T }>),
+        reject,
+      })
+    })
+  }
+
+  exit(): Promise<void> {
+    if (this.child.exitCode !== null) return Promise.resolve()
+    return new Promise((done) => {
+      const kill = setTimeout(() => this.child.kill('SIGKILL'), 10_000)
+      this.child.once('exit', () => {
+        clearTimeout(kill)
+        done()
+      })
+      this.tell({ type: 'exit' })
+    })
+  }
 }
 
 /**
- * The load of `pnpm bench server`: `clients` repos in this process, each with its own
- * websocket to the server, all on one project one of them created. Each writes at a steady
- * rate; observer repos time when each stamp arrives. Afterwards a fresh repo opens the
- * project from the server and every client's last stamps and logged message ids must be there.
+ * The load of `pnpm bench server`: this process creates one project and shuts its repo down;
+ * `clients` writer repos, spread over `writerProcesses` forked processes, each with its own
+ * websocket to the server, write at a steady rate, and `observers` repos, one process each,
+ * time when each stamp arrives. Afterwards a fresh repo here opens the project from the
+ * server, and every writer's last stamps and logged message ids must be there.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
-  const repos: Repo[] = []
-  let disconnects = 0
-  const connect = () => {
-    const repo = createNodeRepo({ syncUrl: options.syncUrl })
-    repo.networkSubsystem.on('peer-disconnected', () => {
-      disconnects++
-    })
-    repos.push(repo)
-    return repo
+  const creator = await connectedRepo(options.syncUrl)
+  const created = createProject(creator, { from: benchProjectFile('Load', options.clients) })
+  await whenSynced(creator, created.project)
+  await whenSynced(creator, created.instance)
+  await creator.shutdown()
+
+  const base = {
+    syncUrl: options.syncUrl,
+    projectUrl: created.project.url,
+    instanceUrl: created.instance.url,
+    totalWriters: options.clients,
+    rate: options.rate,
   }
+  const writerGroups: Group[] = []
+  const observerGroups: Group[] = []
+  let fresh: Repo | undefined
   try {
-    const creator = connect()
-    const created = createProject(creator, {
-      from: benchProjectFile('Load', options.clients),
-    })
-    await whenSynced(creator, created.project)
-    await whenSynced(creator, created.instance)
-    const definition = projectDefinition(created.project.doc())
-
-    const clients: {
-      repo: Repo
-      project: DocHandle<ProjectDoc>
-      instance: DocHandle<InstanceDoc>
-    }[] = [{ repo: creator, ...created }]
-    for (let i = 1; i < options.clients + options.observers; i++) {
-      const repo = connect()
-      const [project, instance] = await Promise.all([
-        repo.find<ProjectDoc>(created.project.url),
-        repo.find<InstanceDoc>(created.instance.url),
-      ])
-      clients.push({ repo, project, instance })
+    for (let p = 0; p < options.writerProcesses; p++) {
+      const writers: number[] = []
+      for (let i = p; i < options.clients; i += options.writerProcesses) writers.push(i)
+      writerGroups.push(new Group({ ...base, writers, observers: 0 }))
     }
-    const writers = clients.slice(0, options.clients)
-    const observers = clients.slice(options.clients)
+    for (let o = 0; o < options.observers; o++)
+      observerGroups.push(new Group({ ...base, writers: [], observers: 1 }))
+    const groups = [...writerGroups, ...observerGroups]
+    await Promise.all(groups.map((group) => group.next('ready')))
     console.log(
-      `  ${options.label}: ${writers.length} clients and ${observers.length} observers connected`,
+      `  ${options.label}: ${options.clients} clients in ${writerGroups.length} processes and ${observerGroups.length} observers (one process each) connected`,
     )
 
-    const projectLatency: number[] = []
-    const eventLatency: number[] = []
-    for (const observer of observers)
-      watch(observer.project, observer.instance, projectLatency, eventLatency)
-
-    // Each writer's last project stamp, last event stamp, and every message id its events logged.
-    const lastProjectSeq = new Array<number>(writers.length).fill(-1)
-    const lastEventSeq = new Array<number>(writers.length).fill(-1)
-    const loggedIds = new Set<string>()
-    let writes = 0
+    const startAt = performance.timeOrigin + performance.now() + 500
+    for (const group of groups) group.tell({ type: 'go', startAt })
     const interval = 1000 / options.rate
-    const timers: NodeJS.Timeout[] = []
-    const startTimer = (index: number) => {
-      const writer = writers[index]!
-      let turn = 0
-      const actor = clientActor(index)
-      timers.push(
-        setInterval(() => {
-          const kind = turn++ % 2
-          const stamp: Stamp = {
-            sentAt: performance.now(),
-            client: index,
-            seq: kind === 0 ? ++lastProjectSeq[index]! : ++lastEventSeq[index]!,
-          }
-          if (kind === 0) {
-            setActorContext(writer.project, actor, { stamp } as unknown as JsonObject)
-          } else {
-            const result = raiseEvent(writer.instance, definition, {
-              from: actor,
-              event: '@input/updateContext',
-              payload: { stamp } as unknown as JsonObject,
-            })
-            for (const entry of result.log) loggedIds.add(entry.message.id)
-          }
-          writes++
-        }, interval),
-      )
+    for (let s = 10; s < options.seconds; s += 10) {
+      await new Promise((done) => setTimeout(done, 10_000))
+      console.log(`  ${options.label}: ${s} s`)
     }
-    // Starts spread over one interval, so the writes arrive at a steady rate, not in bursts.
-    for (let i = 0; i < writers.length; i++) {
-      setTimeout(() => startTimer(i), (i * interval) / writers.length)
-    }
-    const started = performance.now()
-    await new Promise<void>((done) => {
-      const progress = setInterval(() => {
-        const elapsed = (performance.now() - started) / 1000
-        const all = [...projectLatency, ...eventLatency]
-        console.log(
-          `  ${options.label}: ${elapsed.toFixed(0)} s, ${writes} writes, ${all.length} arrivals, p99 so far ${percentile(all, 99).toFixed(1)} ms, ${disconnects} disconnects`,
-        )
-      }, 10_000)
-      setTimeout(
-        () => {
-          clearInterval(progress)
-          done()
-        },
-        options.seconds * 1000 + interval,
-      )
-    })
-    for (const timer of timers) clearInterval(timer)
+    await new Promise((done) => setTimeout(done, 500 + (options.seconds % 10) * 1000 + interval))
 
-    // The server holds every writer's last change before the fresh client looks.
-    await Promise.all(
-      writers.flatMap((w) => [whenSynced(w.repo, w.project), whenSynced(w.repo, w.instance)]),
+    // Writers stop and wait until the server holds their last changes; then the observers,
+    // which by then saw everything they are going to, report.
+    const writerResults = await Promise.all(
+      writerGroups.map((group) => {
+        const result = group.next('result')
+        group.tell({ type: 'finish' })
+        return result
+      }),
     )
-    const fresh = connect()
+    const observerResults = await Promise.all(
+      observerGroups.map((group) => {
+        const result = group.next('result')
+        group.tell({ type: 'finish' })
+        return result
+      }),
+    )
+    const results: GroupResult[] = [...writerResults, ...observerResults].map((m) => m.result)
+
+    fresh = await connectedRepo(options.syncUrl)
     const [project, instance] = await Promise.all([
       fresh.find<ProjectDoc>(created.project.url),
       fresh.find<InstanceDoc>(created.instance.url),
     ])
-    const lostDetail: string[] = []
-    const projectDoc = project.doc()
-    const state = instanceState(instance.doc())
-    for (let i = 0; i < writers.length; i++) {
-      const actor = clientActor(i)
-      const inProject = (projectDoc.actors[actor]?.context as { stamp?: Stamp } | undefined)?.stamp
-      if (lastProjectSeq[i]! >= 0 && inProject?.seq !== lastProjectSeq[i])
-        lostDetail.push(
-          `${actor} project context: seq ${inProject?.seq} instead of ${lastProjectSeq[i]}`,
-        )
-      const inInstance = (state.actors[actor]?.context as { stamp?: Stamp } | undefined)?.stamp
-      if (lastEventSeq[i]! >= 0 && inInstance?.seq !== lastEventSeq[i])
-        lostDetail.push(
-          `${actor} instance context: seq ${inInstance?.seq} instead of ${lastEventSeq[i]}`,
-        )
-    }
-    const present = new Set(readLog(instance.doc()).map((entry) => entry.message.id))
-    const missingIds = [...loggedIds].filter((id) => !present.has(id))
-    const lostContexts = lostDetail.length
-    if (missingIds.length)
-      lostDetail.push(`${missingIds.length} logged message ids missing from the log`)
+    const { lost, lostDetail } = lostStamps(project.doc(), instance.doc(), results)
     return {
-      projectLatency,
-      eventLatency,
-      writes,
-      lost: lostContexts + missingIds.length,
+      projectLatency: results.flatMap((r) => r.projectLatency),
+      eventLatency: results.flatMap((r) => r.eventLatency),
+      writes: results.reduce((sum, r) => sum + r.writes, 0),
+      lost,
       lostDetail,
-      disconnects,
+      disconnects: results.reduce((sum, r) => sum + r.disconnects, 0),
+      clientLoopDelayP99: Math.max(...results.map((r) => r.loopDelayP99)),
+      clientLoopDelayMax: Math.max(...results.map((r) => r.loopDelayMax)),
+      clientCpuSeconds: results.reduce((sum, r) => sum + r.cpuSeconds, 0),
     }
   } finally {
-    // A client still reconnecting when it shuts down makes ws emit an 'error' nobody listens
-    // to ("closed before the connection was established"); that one is expected here.
-    const ignoreEarlyClose = (error: Error) => {
-      if (!/closed before the connection was established/.test(error.message)) throw error
-    }
-    process.on('uncaughtException', ignoreEarlyClose)
-    await Promise.all(repos.map((repo) => repo.shutdown()))
-    await new Promise((done) => setTimeout(done, 500))
-    process.off('uncaughtException', ignoreEarlyClose)
+    await Promise.all([...writerGroups, ...observerGroups].map((group) => group.exit()))
+    await fresh?.shutdown()
   }
 }
 
-/**
- * Records, on every change an observer sees, the age of each stamp it has not seen yet. The
- * project holds each client's latest stamp in its actor's context; the log is read from a
- * window before its end, since concurrent appends from other clients merge near the end.
- */
-function watch(
-  project: DocHandle<ProjectDoc>,
-  instance: DocHandle<InstanceDoc>,
-  projectLatency: number[],
-  eventLatency: number[],
-): void {
-  const seenSeq = new Map<number, number>()
-  project.on('change', ({ doc }) => {
-    const now = performance.now()
-    for (const actor of Object.values(doc.actors)) {
-      const stamp = (actor.context as { stamp?: Stamp }).stamp
-      if (!stamp || (seenSeq.get(stamp.client) ?? -1) >= stamp.seq) continue
-      seenSeq.set(stamp.client, stamp.seq)
-      projectLatency.push(now - stamp.sentAt)
+/** What a fresh client misses of the writers' last stamps and logged message ids. */
+function lostStamps(projectDoc: ProjectDoc, instanceDoc: InstanceDoc, results: GroupResult[]) {
+  const lostDetail: string[] = []
+  const state = instanceState(instanceDoc)
+  for (const result of results) {
+    for (const [index, seq] of Object.entries(result.lastProjectSeq)) {
+      const actor = clientActor(Number(index))
+      const stamp = (projectDoc.actors[actor]?.context as { stamp?: Stamp } | undefined)?.stamp
+      if (seq >= 0 && stamp?.seq !== seq)
+        lostDetail.push(`${actor} project context: seq ${stamp?.seq} instead of ${seq}`)
     }
-  })
-  const seenIds = new Set<string>()
-  const window = 500
-  instance.on('change', ({ doc }) => {
-    const now = performance.now()
-    for (const entry of readLog(doc, Math.max(0, logLength(doc) - window))) {
-      const stamp = (entry.message.payload as { stamp?: Stamp } | null)?.stamp
-      if (!stamp || seenIds.has(entry.message.id)) continue
-      seenIds.add(entry.message.id)
-      eventLatency.push(now - stamp.sentAt)
+    for (const [index, seq] of Object.entries(result.lastEventSeq)) {
+      const actor = clientActor(Number(index))
+      const stamp = (state.actors[actor]?.context as { stamp?: Stamp } | undefined)?.stamp
+      if (seq >= 0 && stamp?.seq !== seq)
+        lostDetail.push(`${actor} instance context: seq ${stamp?.seq} instead of ${seq}`)
     }
-  })
+  }
+  const present = new Set(readLog(instanceDoc).map((entry) => entry.message.id))
+  const missing = results.flatMap((r) => r.loggedIds).filter((id) => !present.has(id))
+  const lost = lostDetail.length + missing.length
+  if (missing.length) lostDetail.push(`${missing.length} logged message ids missing from the log`)
+  return { lost, lostDetail }
 }

@@ -7,7 +7,8 @@ import {
   projectDefinition,
   raiseEvents,
 } from '@troupe/documents'
-import { createNodeRepo, whenSynced } from '@troupe/documents/node'
+import { whenSynced } from '@troupe/documents/node'
+import { connectedRepo } from './server-connect'
 import { benchProjectFile, clientActor } from './server-project'
 
 export interface OpenOptions {
@@ -24,8 +25,8 @@ export interface OpenOptions {
  * from the server until both documents are ready. Returns milliseconds.
  */
 export async function timeOpen(options: OpenOptions): Promise<{ ms: number; messages: number }> {
-  const builder = createNodeRepo({ syncUrl: options.syncUrl })
-  const reader = createNodeRepo({ syncUrl: options.syncUrl })
+  const builder = await connectedRepo(options.syncUrl)
+  const reader = await connectedRepo(options.syncUrl)
   try {
     const { project, instance } = createProject(builder, {
       from: benchProjectFile('Open', options.actors),

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { profileArgs } from './server-load'
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 const clockTicks = 100 // USER_HZ on Linux; /proc/<pid>/stat counts CPU time in these
@@ -23,7 +24,7 @@ export interface ServerProcess {
  * output matches `ready`.
  */
 export function startServerProcess(args: string[], ready: RegExp): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...profileArgs('server'), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TROUPE_LOG_LEVEL: 'warn' },

@@ -1,4 +1,14 @@
-import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises'
+import {
+  closeSync,
+  fdatasyncSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo'
 import { chunkProblem } from './chunks'
@@ -41,6 +51,8 @@ export class FileStorage implements StorageAdapterInterface {
   readonly #fsync: boolean
   readonly #onCorrupt: (file: CorruptFile) => void
   readonly #sizes = new Map<string, Map<string, number>>()
+  /** Folders this process created or found: a save into one skips the mkdir (one less disk round trip before the acknowledgement). */
+  readonly #folders = new Set<string>()
   #temp = 0
 
   constructor(base: string, options: FileStorageOptions = {}) {
@@ -68,26 +80,52 @@ export class FileStorage implements StorageAdapterInterface {
     }
   }
 
+  /**
+   * Writes with synchronous calls, on purpose: the sync server sends a client's
+   * acknowledgement only after this resolves, and an asynchronous save is nine trips through
+   * the thread pool, each waiting for a turn of the event loop. Under load (50 clients, a busy
+   * machine) the loop is queued up with incoming sync messages, and `pnpm bench server`
+   * measured acknowledgements waiting seconds behind saves (p50 3.3 s) while the disk work
+   * itself takes about half a millisecond (temp file, fdatasync, rename, folder fsync). Done
+   * synchronously the save blocks the loop for that half millisecond and resolves within the
+   * same turn.
+   */
   async save(key: StorageKey, data: Uint8Array): Promise<void> {
     const path = this.#path(key)
-    await mkdir(dirname(path), { recursive: true })
+    const folder = dirname(path)
     const temp = `${path}.tmp-${process.pid}-${this.#temp++}`
-    const file = await open(temp, 'w')
+    const fd = this.#create(folder, temp)
     try {
-      await file.writeFile(data)
-      if (this.#fsync) await file.datasync()
+      writeFileSync(fd, data)
+      if (this.#fsync) fdatasyncSync(fd)
     } finally {
-      await file.close()
+      closeSync(fd)
     }
-    await rename(temp, path)
-    if (this.#fsync) await syncFolder(dirname(path))
+    renameSync(temp, path)
+    if (this.#fsync) syncFolder(folder)
     this.#track(key, data.byteLength)
   }
 
+  /** Opens a new file in `folder`, creating the folder the first time (or when it was removed). */
+  #create(folder: string, path: string): number {
+    if (!this.#folders.has(folder)) mkdirSync(folder, { recursive: true })
+    try {
+      const fd = openSync(path, 'w')
+      this.#folders.add(folder)
+      return fd
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      this.#folders.delete(folder)
+      mkdirSync(folder, { recursive: true })
+      return openSync(path, 'w')
+    }
+  }
+
+  /** Synchronous like save: a compaction removes the chunks it replaced inside the save path. */
   async remove(key: StorageKey): Promise<void> {
     this.#untrack(key)
     try {
-      await unlink(this.#path(key))
+      unlinkSync(this.#path(key))
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     }
@@ -108,6 +146,7 @@ export class FileStorage implements StorageAdapterInterface {
   async removeRange(prefix: StorageKey): Promise<void> {
     for (const path of await walk(this.#path(prefix))) this.#untrack(this.#keyOf(path))
     await rm(this.#path(prefix), { recursive: true, force: true })
+    this.#folders.clear()
   }
 
   /** Checks every document file under the data folder (at start-up); reports and moves bad ones. */
@@ -175,12 +214,12 @@ function isDocumentChunk(key: StorageKey): boolean {
   return key[1] === 'snapshot' || key[1] === 'incremental'
 }
 
-async function syncFolder(path: string): Promise<void> {
-  const folder = await open(path, 'r')
+function syncFolder(path: string): void {
+  const fd = openSync(path, 'r')
   try {
-    await folder.sync()
+    fsyncSync(fd)
   } finally {
-    await folder.close()
+    closeSync(fd)
   }
 }
 

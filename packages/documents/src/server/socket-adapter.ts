@@ -30,8 +30,14 @@ export interface GuardedSocketAdapterOptions {
   onStorageError?: (documentId: string, error: unknown) => void
   /** Bytes on disk of a document (for the document size limit). */
   documentBytes?: (documentId: string) => number
-  /** How often to ping clients; a client that missed a whole interval is dropped. */
+  /** How often to ping clients (default 5 s). */
   keepAliveMs?: number
+  /**
+   * Pings in a row a client may leave unanswered before it is dropped (default 3). A client
+   * that is merely slow for one interval (a busy tab, a stalled process) stays connected;
+   * dropping it made it reconnect and its writes wait for the reconnect.
+   */
+  keepAliveMisses?: number
 }
 
 interface Connection {
@@ -39,7 +45,8 @@ interface Connection {
   socket: SyncSocket
   gate: SyncGate
   peerId?: PeerId
-  alive: boolean
+  /** Pings sent since the last pong. */
+  unanswered: number
   tokens: number
   refilledAt: number
   /** Outgoing messages wait here, in order, behind the disk writes they acknowledge. */
@@ -133,7 +140,7 @@ export class GuardedSocketAdapter extends NetworkAdapter {
       id: connectionId,
       socket,
       gate,
-      alive: true,
+      unanswered: 0,
       tokens: this.limits.messageBurst,
       refilledAt: Date.now(),
       tail: Promise.resolve(),
@@ -142,7 +149,7 @@ export class GuardedSocketAdapter extends NetworkAdapter {
     this.#connections.add(connection)
     socket.on('message', (data, isBinary) => this.#receive(connection, data, isBinary))
     socket.on('pong', () => {
-      connection.alive = true
+      connection.unanswered = 0
     })
     // ws reports oversized frames and protocol errors here and then closes the socket; an
     // unhandled 'error' event would take the whole server down.
@@ -391,13 +398,14 @@ export class GuardedSocketAdapter extends NetworkAdapter {
   }
 
   #ping(): void {
+    const misses = this.#options.keepAliveMisses ?? 3
     for (const connection of this.#connections) {
-      if (!connection.alive) {
+      if (connection.unanswered >= misses) {
         this.#drop(connection)
         connection.socket.terminate()
         continue
       }
-      connection.alive = false
+      connection.unanswered++
       connection.socket.ping()
     }
   }

@@ -127,4 +127,16 @@ describe('flow elements', () => {
     expect(edges.filter((e) => e.type === 'child')).toHaveLength(2)
     expect(edges.filter((e) => e.type === 'subscription')).toHaveLength(4)
   })
+
+  test('only selected edges carry reconnect grips; the others are reused as they were', () => {
+    const builder = new FlowEdgeBuilder()
+    const before = builder.build(doc, new Set())
+    expect(before.every((e) => e.reconnectable === false)).toBe(true)
+    const after = builder.build(doc, new Set(['sub:form>list']))
+    const byId = Object.fromEntries(after.map((e) => [e.id, e]))
+    expect(byId['sub:form>list']).toMatchObject({ selected: true, reconnectable: true })
+    expect(after.filter((e) => e.reconnectable)).toHaveLength(1)
+    const unchanged = after.filter((e) => e.id !== 'sub:form>list')
+    expect(unchanged.every((e) => before.includes(e))).toBe(true)
+  })
 })

@@ -10,11 +10,12 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react'
 import { type DragEvent, useCallback, useMemo, useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
-import { useCollab } from '../collab/CollabContext'
+import { useCollab, usePresence } from '../collab/CollabContext'
 import { RemoteCursors } from '../collab/RemoteCursors'
 import { paletteDragType } from '../palette/actorKinds'
 import { useAddActor } from '../palette/useAddActor'
@@ -32,6 +33,7 @@ import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
+import './canvasSpeed.css'
 
 // Props React Flow gets are module constants or memoised callbacks: a new object or function
 // on every render (a drag renders the canvas once per frame) re-renders every node wrapper.
@@ -39,6 +41,8 @@ const nodeTypes = { actor: ActorNode }
 const fitViewOptions = { maxZoom: 1 }
 const proOptions = { hideAttribution: true }
 const multiSelectionKeyCode = ['Shift', 'Meta', 'Control']
+/** Below this zoom the canvas paints nodes and edges without their small print (canvasSpeed.css). */
+export const farZoom = 0.35
 const isValidConnection: IsValidConnection<LinkFlowEdge> = (c) =>
   connectionKind({ sourceHandle: c.sourceHandle ?? null, targetHandle: c.targetHandle ?? null }) !==
   null
@@ -60,6 +64,10 @@ export function Canvas() {
   const addActor = useAddActor()
   const actions = useCanvasActions()
   const { moveCursor } = useCollab()
+  // Selectors returning booleans: the canvas re-renders when one flips, not on every frame.
+  const isFar = useStore((s) => s.transform[2] < farZoom)
+  // The cursors layer looks up its portal on every store change: mount it only when needed.
+  const othersHere = usePresence((s) => s.collaborators.length > 0)
 
   const nodeBuilder = useRef(new FlowNodeBuilder()).current
   const edgeBuilder = useRef(new FlowEdgeBuilder()).current
@@ -174,7 +182,7 @@ export function Canvas() {
     <section className="studio-canvas" aria-label="Canvas">
       <CanvasToolbar actions={actions} onShow={show} />
       <div
-        className="canvas-flow"
+        className={isFar ? 'canvas-flow is-far' : 'canvas-flow'}
         // Where my pointer is, for the others' canvases (presence, never stored).
         onPointerMove={(event) =>
           moveCursor(rounded(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })))
@@ -191,6 +199,8 @@ export function Canvas() {
           onNodeClick={onNodeClick}
           onConnect={onConnect}
           onReconnect={onReconnect}
+          // Only a selected edge shows the two grips that reconnect it (flowElements.ts).
+          edgesReconnectable={false}
           isValidConnection={isValidConnection}
           connectionLineType={ConnectionLineType.Bezier}
           onDragOver={onDragOver}
@@ -208,7 +218,7 @@ export function Canvas() {
           <Background />
           <MiniMap pannable zoomable ariaLabel="Minimap" />
           <Controls aria-label="Zoom controls" />
-          <RemoteCursors />
+          {othersHere && <RemoteCursors />}
         </ReactFlow>
       </div>
       <CanvasNotice />

@@ -146,6 +146,9 @@ export class FlowEdgeBuilder {
     const edges: LinkFlowEdge[] = []
     const keep = (edge: LinkFlowEdge) => {
       const previous = this.cache.get(edge.id)
+      // Reconnect grips only on selected edges: two grip circles on each of thousands of
+      // edges were more of the canvas's elements than its nodes.
+      edge.reconnectable = edge.selected === true
       const reused =
         previous &&
         previous.selected === edge.selected &&

@@ -9,31 +9,48 @@
 export interface FrameRecord {
   /** The first pointermove listener (capture, on window) starts. */
   input: number
-  /** The input task (and its microtasks, where React renders) has finished. */
+  /**
+   * The task that changed the watched element for this move has finished (the input's own
+   * task when the change was made there, or a later one when the page deferred its render).
+   */
   taskEnd: number
-  /** The next animation frame starts. */
+  /** The next animation frame after that change starts. */
   rafStart: number
   /** That frame's rendering (style, layout, paint) has finished. */
   frameEnd: number
+  /** False when the watched element did not change for this move (e.g. under a drag threshold). */
+  shown: boolean
 }
 
 export interface FrameProbe {
   records: FrameRecord[]
+  /**
+   * The element whose style a move must change to count as shown (the dragged node, or the
+   * pane's viewport when panning); moves are timed until the frame that drew that change.
+   */
+  watch(selector: string): void
   /** Resolves once `count` pointer moves have each had their frame. */
   waitFor(count: number): Promise<void>
 }
 
 /**
- * Records, for every trusted pointer move, when its handling started, when the task ended,
- * when the next frame started and when that frame's rendering ended. A message posted from
- * inside a task or an animation-frame callback is delivered only after that task (or the
- * frame's rendering steps) finished, which is how the two ends are seen. The time between
- * the task's end and the frame's start is the browser idling until the next vsync; the
- * frame time reported is the main thread's work: input handling plus the frame's rendering.
+ * Records, for every trusted pointer move, when its handling started, when the task that
+ * changed the watched element ended, when the next frame started and when that frame's
+ * rendering ended. A page may render a move in the input's task (a store update rendered
+ * synchronously) or in a later task (React state updated from a pointer event is rendered by
+ * React's scheduler after the input's frame): either way the move is timed until the frame
+ * that shows it, so deferred work is counted too. A message posted from inside a task or an
+ * animation-frame callback is delivered only after that task (or the frame's rendering
+ * steps) finished, which is how the ends are seen. The time between the change's task and the
+ * frame's start is the browser idling until the next vsync; the frame time reported is the
+ * main thread's work: from the input's handling to the end of the frame that showed it,
+ * minus that idle wait.
  */
 export function installFrameProbe(): void {
   const records: FrameRecord[] = []
   const waiters: { count: number; resolve(): void }[] = []
+  let watched: Element | null = null
+  let open: FrameRecord | null = null
   const afterThisTask = (done: () => void) => {
     const channel = new MessageChannel()
     channel.port1.onmessage = () => {
@@ -42,32 +59,70 @@ export function installFrameProbe(): void {
     }
     channel.port2.postMessage(null)
   }
+  const push = (record: FrameRecord) => {
+    records.push(record)
+    for (const waiter of [...waiters]) {
+      if (records.length >= waiter.count) {
+        waiters.splice(waiters.indexOf(waiter), 1)
+        waiter.resolve()
+      }
+    }
+  }
+  /** Times the frame after now: called from the task that made the move's change. */
+  const timeFrame = (record: FrameRecord) => {
+    afterThisTask(() => {
+      record.taskEnd = performance.now()
+    })
+    requestAnimationFrame(() => {
+      record.rafStart = performance.now()
+      afterThisTask(() => {
+        record.frameEnd = performance.now()
+        push(record)
+      })
+    })
+  }
+  const observer = new MutationObserver(() => {
+    const record = open
+    if (!record) return
+    open = null
+    record.shown = true
+    timeFrame(record)
+  })
   addEventListener(
     'pointermove',
     (event) => {
       if (!event.isTrusted) return
-      const record: FrameRecord = { input: performance.now(), taskEnd: 0, rafStart: 0, frameEnd: 0 }
-      afterThisTask(() => {
-        record.taskEnd = performance.now()
-      })
-      requestAnimationFrame(() => {
-        record.rafStart = performance.now()
-        afterThisTask(() => {
-          record.frameEnd = performance.now()
-          records.push(record)
-          for (const waiter of [...waiters]) {
-            if (records.length >= waiter.count) {
-              waiters.splice(waiters.indexOf(waiter), 1)
-              waiter.resolve()
-            }
-          }
-        })
-      })
+      const record: FrameRecord = {
+        input: performance.now(),
+        taskEnd: 0,
+        rafStart: 0,
+        frameEnd: 0,
+        shown: false,
+      }
+      open = record
+      // A move that changes nothing still gets a record: its own frame, once the page has
+      // gone idle, i.e. rendered any deferred update (then the observer would have taken it).
+      requestAnimationFrame(() =>
+        requestIdleCallback(
+          () => {
+            if (open !== record) return
+            open = null
+            timeFrame(record)
+          },
+          { timeout: 5_000 },
+        ),
+      )
     },
     { capture: true },
   )
   const probe: FrameProbe = {
     records,
+    watch: (selector) => {
+      observer.disconnect()
+      watched = document.querySelector(selector)
+      if (!watched) throw new Error(`frame probe: nothing matches ${selector}`)
+      observer.observe(watched, { attributes: true, attributeFilter: ['style'] })
+    },
     waitFor: (count) =>
       records.length >= count
         ? Promise.resolve()

@@ -7,6 +7,8 @@ export interface SuiteReport {
   title: string
   command: string
   markdown: string
+  /** Part of the suite's figures only (a quick run): printed, not written to BENCHMARKS.md. */
+  partial?: boolean
 }
 
 export function machine(): string {

@@ -19,32 +19,81 @@ interface Point {
 
 export { installFrameProbe }
 
-/** The node closest to the middle of the canvas: its id and centre in page coordinates. */
+/**
+ * The node closest to the middle of the canvas and a point on its body: its id and that point
+ * in page coordinates. Zoomed far out a node is a few pixels tall and its centre can fall on
+ * one of its handles, where a press draws a new edge instead of dragging the node; so the
+ * point is one where the page's hit test finds the node and no handle.
+ */
 export async function centralNode(page: Page): Promise<{ id: string; at: Point }> {
   const found = await page.evaluate(() => {
     const flow = document.querySelector('.react-flow')?.getBoundingClientRect()
     if (!flow) return null
     const mid = { x: flow.left + flow.width / 2, y: flow.top + flow.height / 2 }
-    let best: { id: string; at: { x: number; y: number }; distance: number } | null = null
-    for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const box = node.getBoundingClientRect()
-      const at = { x: box.left + box.width / 2, y: box.top + box.height / 2 }
-      const distance = Math.hypot(at.x - mid.x, at.y - mid.y)
-      if (!best || distance < best.distance) best = { id: node.dataset.id ?? '', at, distance }
+    const byDistance = [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .map((node) => {
+        const box = node.getBoundingClientRect()
+        const distance = Math.hypot(
+          box.left + box.width / 2 - mid.x,
+          box.top + box.height / 2 - mid.y,
+        )
+        return { node, box, distance }
+      })
+      .sort((a, b) => a.distance - b.distance)
+    for (const { node, box } of byDistance.slice(0, 50)) {
+      for (const fy of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        for (const fx of [0.5, 0.35, 0.65]) {
+          const at = { x: box.left + box.width * fx, y: box.top + box.height * fy }
+          const hit = document.elementFromPoint(at.x, at.y)
+          if (hit?.closest('.react-flow__node') === node && !hit.closest('.react-flow__handle')) {
+            return { id: node.dataset.id ?? '', at }
+          }
+        }
+      }
     }
-    return best
+    return null
   })
-  if (!found) throw new Error('No node on the canvas to drag')
+  if (!found) throw new Error('No node on the canvas with a spot to drag it by')
   return found
 }
 
-/** Frame times (ms of main-thread work) of one gesture: press at `from`, move, release. */
-export async function gesture(page: Page, from: Point, direction: 1 | -1): Promise<number[]> {
-  await page.mouse.move(from.x, from.y)
-  await nextFrames(page)
+/** The drag moved the node (not the pane, not a new edge drawn from a handle). */
+export async function nodeTransform(page: Page, id: string): Promise<string> {
+  return page.evaluate(
+    (nodeId) =>
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`)?.style
+        .transform ?? '',
+    id,
+  )
+}
+
+/** The pane's transform: a pan changes it. */
+export async function viewportTransform(page: Page): Promise<string> {
+  return page.evaluate(
+    () => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '',
+  )
+}
+
+/**
+ * Frame times (ms of main-thread work) of one gesture: press at `from`, move, release. Each
+ * move is timed until the frame that changed `watch` (the dragged node, or the viewport).
+ */
+export async function gesture(
+  page: Page,
+  from: Point,
+  direction: 1 | -1,
+  watch: string,
+): Promise<number[]> {
+  await page.evaluate(
+    (selector) => (globalThis as unknown as ProbeWindow).frameProbe.watch(selector),
+    watch,
+  )
   let count = await page.evaluate(
     () => (globalThis as unknown as ProbeWindow).frameProbe.records.length,
   )
+  await page.mouse.move(from.x, from.y)
+  count += 1
+  await page.evaluate((n) => (globalThis as unknown as ProbeWindow).frameProbe.waitFor(n), count)
   await page.mouse.down()
   for (let i = 1; i <= warmupMoves + framesPerGesture; i++) {
     await page.mouse.move(from.x + direction * stepPx * i, from.y + direction * i)
@@ -53,10 +102,12 @@ export async function gesture(page: Page, from: Point, direction: 1 | -1): Promi
   }
   await page.mouse.up()
   await nextFrames(page)
-  const records = await page.evaluate(
-    () => (globalThis as unknown as ProbeWindow).frameProbe.records,
-  )
-  return records.slice(-framesPerGesture).map(frameWork)
+  const measured = (
+    await page.evaluate(() => (globalThis as unknown as ProbeWindow).frameProbe.records)
+  ).slice(-framesPerGesture)
+  const unshown = measured.filter((record) => !record.shown).length
+  if (unshown) throw new Error(`${unshown} of ${measured.length} moves did not change ${watch}`)
+  return measured.map(frameWork)
 }
 
 /**

@@ -13,7 +13,9 @@ import {
   framesPerGesture,
   gesture,
   installFrameProbe,
+  nodeTransform,
   panPoint,
+  viewportTransform,
 } from './studio-canvas'
 import {
   benchContext,
@@ -34,7 +36,11 @@ import {
  */
 // TROUPE_BENCH_QUICK=1: a small run that checks the suite works, not figures to keep.
 const quick = process.env.TROUPE_BENCH_QUICK === '1'
-const canvasSizes = quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000]
+// --actors=1000 (or --actors=1000,5000): only the canvas gestures at those sizes, printed and
+// not written to BENCHMARKS.md, for quick runs while working on the canvas.
+const canvasOnly = canvasOnlySizes(process.argv)
+const canvasSizes =
+  canvasOnly ?? (quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000])
 // Fewer rounds at 5,000 actors, whose frames take several times longer to drive.
 const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 2 : 3)
 
@@ -91,11 +97,22 @@ export async function studioBench(): Promise<SuiteReport> {
           [bare, frames.bare],
         ] as const) {
           const node = await centralNode(page)
-          into.drag.push(...(await gesture(page, node.at, direction)))
+          const before = await nodeTransform(page, node.id)
+          into.drag.push(
+            ...(await gesture(page, node.at, direction, `.react-flow__node[data-id="${node.id}"]`)),
+          )
+          // Each gesture must have done what it is named for, on both pages.
+          if ((await nodeTransform(page, node.id)) === before) {
+            throw new Error(`The drag did not move node ${node.id}`)
+          }
           // The drag's end writes the position to the document; let that settle.
           await page.waitForTimeout(300)
           const from = await panPoint(page)
-          if (from) into.pan.push(...(await gesture(page, from, direction)))
+          if (from) {
+            const view = await viewportTransform(page)
+            into.pan.push(...(await gesture(page, from, direction, '.react-flow__viewport')))
+            if ((await viewportTransform(page)) === view) throw new Error('The pan did not move')
+          }
           await page.waitForTimeout(300)
         }
       }
@@ -127,31 +144,42 @@ export async function studioBench(): Promise<SuiteReport> {
       }
     }
 
+    const canvasTable = table(
+      [
+        'actors',
+        'edges',
+        'gesture',
+        'Troupe median ms',
+        'bare React Flow median ms',
+        'Troupe / bare',
+        'Troupe p95 ms',
+        'bare p95 ms',
+      ],
+      canvasRows,
+    )
+    if (canvasOnly) {
+      return {
+        suite: 'studio',
+        title: 'Studio canvas only',
+        command: `pnpm bench studio-canvas --actors=${canvasOnly.join(',')}`,
+        markdown: [canvasTable, '', ...goals].join('\n'),
+        partial: true,
+      }
+    }
+
     const version = await bench.browser.version()
     return {
       suite: 'studio',
       title: 'Studio: canvas frames beside bare React Flow',
       command: 'pnpm bench studio (this part alone: pnpm bench studio-canvas)',
       markdown: [
-        table(
-          [
-            'actors',
-            'edges',
-            'gesture',
-            'Troupe median ms',
-            'bare React Flow median ms',
-            'Troupe / bare',
-            'Troupe p95 ms',
-            'bare p95 ms',
-          ],
-          canvasRows,
-        ),
+        canvasTable,
         '',
         ...goals,
         '',
         `How it is measured: Chromium ${version}, headless, ${viewport.width}×${viewport.height} window; the studio is its production build served by the Troupe server, each project created by a Node automerge-repo and synced to the server before the page opens it.`,
         '',
-        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${canvasSizes.map((c) => `${roundsFor(c)} rounds of each gesture at ${c.toLocaleString('en-US')} actors (${framesPerGesture * roundsFor(c)} frames per cell)`).join(', ')}. Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page records, per move, when the first \`pointermove\` listener ran, when that input task ended (React Flow and React render synchronously inside it), when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). Frame time is the main thread's work for the move: from the listener to the end of the frame, minus the idle wait between the task's end and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
+        `- **Canvas frames.** The studio's canvas (a node dragged, the pane panned) beside bare React Flow 12 (\`apps/studio/bench/flow.tsx\`: \`useNodesState\`/\`useEdgesState\`, default nodes and edges, \`fitView\`) given the same nodes, positions and edges at the studio canvas's size, in the same browser, alternating, ${canvasSizes.map((c) => `${roundsFor(c)} rounds of each gesture at ${c.toLocaleString('en-US')} actors (${framesPerGesture * roundsFor(c)} frames per cell)`).join(', ')}. Both open fitted to view, as the studio opens a project. The node dragged is the one nearest the canvas's middle, pressed on a spot where the page's hit test finds its body and no handle (zoomed far out a node is a few pixels tall, and a press on a handle draws a new edge instead); the bench fails if a drag did not move the node or a pan the pane. Playwright's mouse sends real input events (CDP \`Input.dispatchMouseEvent\`), one move per frame: each move waits for the frame that showed it. A probe in the page (\`frame-probe.ts\`) records, per move, when the first \`pointermove\` listener ran, when the task that changed the dragged node's (or the pane's) style ended, when the next animation frame began and when that frame's rendering ended (a message posted from the frame callback arrives after style, layout and paint). The studio renders a move inside the input's task (its drag state is a store); bare React Flow's \`useNodesState\` is React state set from a pointer event, which React renders in a later task, after the input's frame: the probe times both until the frame that shows the move. Frame time is the main thread's work for the move: from the listener to the end of that frame, minus the idle wait between the change's task and the frame's start (vsync). So a frame that does nothing costs well under 1 ms, not 16.7 ms.`,
         '- The machine is shared (2 cores, other work running), so figures move between runs; compare the two columns of one run.',
       ].join('\n'),
     }
@@ -163,6 +191,17 @@ export async function studioBench(): Promise<SuiteReport> {
 
 interface BareWindow {
   bareFlow: { show(graph: ReturnType<typeof bareGraph>): void }
+}
+
+/** The sizes of `--actors=N[,M]`, or null when the flag is absent. */
+function canvasOnlySizes(argv: readonly string[]): number[] | null {
+  const flag = argv.find((arg) => arg.startsWith('--actors'))
+  if (!flag) return null
+  const sizes = (flag.split('=')[1] ?? '').split(',').map(Number)
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+    throw new Error(`${flag}: give the canvas sizes as --actors=1000 or --actors=1000,5000`)
+  }
+  return sizes
 }
 
 function empty(): GestureFrames {

@@ -3,7 +3,9 @@ import type { ProjectFile } from '@troupe/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   type AnyDocumentId,
+  appendLog,
   createProject,
+  forwardLateWrites,
   historyEntries,
   type InstanceDoc,
   instanceState,
@@ -11,6 +13,8 @@ import {
   loadEarlierEpochs,
   logLength,
   projectDefinition,
+  readLog,
+  rotateEpoch,
   stateAfter,
   stateBefore,
   successorOf,
@@ -117,5 +121,25 @@ describe('an instance rotates into epochs as its log fills', () => {
     expect(await loadEarlierEpochs(again, opened)).toBe(10)
     expect(historyEntries(opened)).toHaveLength(12)
     await again.shutdown()
+  })
+
+  it('forwards a late entry once, also when the late epoch holds two copies of it', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: file(100) })
+    const live = new LiveInstance(repo, instance, { rotate: false })
+    live.raise(projectDefinition(project.doc()), [click(1)])
+    const entry = readLog(instance.doc())[0]!
+    const next = rotateEpoch(repo, instance)
+    // Two peers forwarded the same entry into this epoch at once: it holds two copies.
+    const late = { ...entry, message: { ...entry.message, id: 'late-1' } }
+    instance.change((doc) => appendLog(doc, [late, late]))
+    expect(forwardLateWrites(instance, next)).toBe(true)
+    expect(readLog(next.doc()).map((e) => e.message.id)).toEqual(['late-1'])
+    expect(historyEntries(instance).map((e) => e.entry.message.id)).toEqual([
+      entry.message.id,
+      'late-1',
+    ])
+    live.close()
+    await repo.shutdown()
   })
 })

@@ -35,7 +35,12 @@ export function forwardLateWrites(
   const writes = stateWrites(before.state, instanceState(doc))
   const known = new Set(before.ids)
   for (const entry of readLog(target.doc())) known.add(entry.message.id)
-  const entries = readLog(doc).filter((entry) => !known.has(entry.message.id))
+  // The epoch itself may hold two copies of a forwarded entry (two peers forwarded at once).
+  const entries = readLog(doc).filter((entry) => {
+    if (known.has(entry.message.id)) return false
+    known.add(entry.message.id)
+    return true
+  })
   // Nothing to carry (the change was a pointer, or these writes were forwarded already).
   if (!writes.length && !entries.length) return false
   target.change((d) => {

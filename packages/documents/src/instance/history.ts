@@ -175,12 +175,16 @@ function history(handle: DocHandle<InstanceDoc>): Cache {
 
 /** Adds one change's entries to the history, leaving out message ids listed already. */
 function take(cache: Cache, change: Appended): void {
-  const fresh = change.entries.filter((entry) => !cache.ids.has(entry.message.id))
+  // Checked entry by entry: one change can hold two copies (a forward of forwarded copies).
+  const fresh = change.entries.filter((entry) => {
+    if (cache.ids.has(entry.message.id)) return false
+    cache.ids.add(entry.message.id)
+    return true
+  })
   if (!fresh.length) return
   const first = cache.entries.length
   cache.changes.push({ ...change, first, entries: fresh })
   for (const [k, entry] of fresh.entries()) {
-    cache.ids.add(entry.message.id)
     cache.entries.push({ index: first + k, entry, changeSize: fresh.length, changeStart: first })
   }
 }

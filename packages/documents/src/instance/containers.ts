@@ -1,5 +1,6 @@
 import { type Doc, type DocHandle, getConflicts } from '@automerge/automerge-repo'
 import type { ProjectDefinition, ProjectFile } from '@troupe/core'
+import { afterChange } from '../repo/after-change'
 import type { InstanceDoc } from '../schema/instance'
 import { deepEqual, writeJson } from '../write-json'
 
@@ -108,16 +109,5 @@ function isMap(value: unknown): value is Record<string, unknown> {
  * Returns the unsubscribe.
  */
 export function watchContainers(handle: DocHandle<InstanceDoc>): () => void {
-  let scheduled: ReturnType<typeof setTimeout> | undefined
-  const onChange = () => {
-    scheduled ??= setTimeout(() => {
-      scheduled = undefined
-      repairContainers(handle)
-    }, 0)
-  }
-  handle.on('change', onChange)
-  return () => {
-    clearTimeout(scheduled)
-    handle.off('change', onChange)
-  }
+  return afterChange(handle, () => repairContainers(handle))
 }

@@ -40,17 +40,14 @@ export function createEventQueue(
     queued = []
     try {
       const { definitionHeads, ...processOptions } = options ?? {}
-      const raise =
+      const events = batch.map((item) => item.event)
+      const raiseOptions = definitionHeads
+        ? { ...processOptions, definitionHeads: definitionHeads() }
+        : processOptions
+      const results =
         instance instanceof LiveInstance
-          ? instance.raise.bind(instance)
-          : raiseEvents.bind(null, instance)
-      const results = raise(
-        definition(),
-        batch.map((item) => item.event),
-        definitionHeads
-          ? { ...processOptions, definitionHeads: definitionHeads() }
-          : processOptions,
-      )
+          ? instance.raise(definition(), events, raiseOptions)
+          : raiseEvents(instance, definition(), events, raiseOptions)
       batch.forEach((item, index) => {
         item.done(results[index]!)
       })

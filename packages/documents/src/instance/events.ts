@@ -1,6 +1,7 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
 import { applyEffects, type LogEntry, type ProcessOptions, processEvents } from '@troupe/runtime'
+import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
 import { appendLog, instanceState } from './state'
@@ -56,15 +57,11 @@ export function raiseEvents(
   instance.change((doc) => {
     applyEffects(doc, batch.effects)
     // Written only when it moved: most batches run against the same definition.
-    if (heads && !sameList(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]
+    if (heads && !sameHeads(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]
     appendLog(
       doc,
       batch.events.flatMap((event) => event.log),
     )
   })
   return batch.events
-}
-
-function sameList(stored: readonly string[] | undefined, heads: readonly string[]): boolean {
-  return stored?.length === heads.length && stored.every((head, i) => head === heads[i])
 }

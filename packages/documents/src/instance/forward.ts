@@ -1,6 +1,7 @@
 import { getHeads, view } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
+import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { deepEqual, writeJson } from '../write-json'
 import { appendLog, instanceState, readLog } from './state'
@@ -128,8 +129,4 @@ function writeAt(doc: InstanceDoc, path: string[], value: unknown): void {
     parent = parent[key] as Record<string, unknown>
   }
   writeJson(parent, path[path.length - 1]!, value)
-}
-
-function sameHeads(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().join() === [...b].sort().join()
 }

@@ -1,5 +1,6 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { View } from '@troupe/core'
+import { afterChange } from '../repo/after-change'
 import type { ProjectDoc } from '../schema/project'
 import { plain } from '../write-json'
 import { withoutPlacement } from './actors'
@@ -88,19 +89,8 @@ export function repairProject(handle: DocHandle<ProjectDoc>): boolean {
  * (the studio, the fuzz) runs it, so a merge that broke a rule is mended within a sync round.
  */
 export function watchProject(handle: DocHandle<ProjectDoc>): () => void {
-  let scheduled: ReturnType<typeof setTimeout> | undefined
-  const onChange = () => {
-    scheduled ??= setTimeout(() => {
-      scheduled = undefined
-      repairProject(handle)
-    }, 0)
-  }
   repairProject(handle)
-  handle.on('change', onChange)
-  return () => {
-    clearTimeout(scheduled)
-    handle.off('change', onChange)
-  }
+  return afterChange(handle, () => repairProject(handle))
 }
 
 function unique(ids: string[]): string[] {

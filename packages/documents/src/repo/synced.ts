@@ -1,4 +1,5 @@
-import type { DocHandle, Repo, StorageId, UrlHeads } from '@automerge/automerge-repo'
+import type { DocHandle, Repo, StorageId } from '@automerge/automerge-repo'
+import { sameHeads } from './same-heads'
 
 /**
  * Resolves once a peer that stores documents (the sync server, a peer with disk storage) has
@@ -39,10 +40,4 @@ export function whenSynced<T>(
     signal?.addEventListener('abort', onAbort)
     check()
   })
-}
-
-function sameHeads(a: UrlHeads | undefined, b: UrlHeads): boolean {
-  if (!a || a.length !== b.length) return false
-  const set = new Set<string>(a)
-  return b.every((head) => set.has(head))
 }

@@ -8,6 +8,7 @@ import {
   importProjectFile,
   instanceState,
   LiveInstance,
+  rotateEpoch,
 } from '@troupe/documents'
 import { createNodeRepo, type Repo, whenSynced } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -148,6 +149,33 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
     await until(
       () => instanceState(onServer.doc()).actors.tally?.context?.clicks,
       (clicks) => clicks === 7,
+    )
+  }, 60_000)
+
+  it('records epochs another peer started, also several at once, and visitors follow them', async () => {
+    const current = app.doc().instanceUrl
+    // The owner (who may write anything) rotates twice in one go; the server only follows.
+    const peer = createNodeRepo({ syncUrl: server.ownerSyncUrl })
+    repos.push(peer)
+    const first = await peer.find<InstanceDoc>(current as never)
+    const second = rotateEpoch(peer, first)
+    const third = rotateEpoch(peer, second)
+    await whenSynced(peer, first)
+    await whenSynced(peer, second)
+    await whenSynced(peer, third)
+
+    await until(
+      () => app.doc().instanceUrl,
+      (url) => url === third.url,
+    )
+    expect(app.doc().instanceEpochs?.slice(-2)).toEqual([current, second.url])
+    const dave = await visit()
+    expect(dave.epoch.url).toBe(third.url)
+    dave.raise(tally, [click])
+    const onServer = await server.repo.find<InstanceDoc>(third.url as never)
+    await until(
+      () => instanceState(onServer.doc()).actors.tally?.context?.clicks,
+      (clicks) => clicks === 8,
     )
   }, 60_000)
 })

@@ -2,11 +2,13 @@ import type { ProjectDefinition } from '@troupe/core'
 import {
   type AnyDocumentId,
   type AppDoc,
-  currentEpoch,
+  afterChange,
   type DocHandle,
+  followEpochs,
   type InstanceDoc,
   LiveInstance,
   type Repo,
+  successorOf,
 } from '@troupe/documents'
 
 interface Held {
@@ -59,51 +61,49 @@ export class SharedInstances {
     app: DocHandle<AppDoc>,
     definition: () => Pick<ProjectDefinition, 'settings'>,
   ): Promise<Held> {
-    const found = await this.#repo.find<InstanceDoc>(app.doc().instanceUrl as AnyDocumentId)
-    const live = new LiveInstance(this.#repo, await currentEpoch(this.#repo, found))
-    let watched: DocHandle<InstanceDoc> | undefined
-    let scheduled: ReturnType<typeof setTimeout> | undefined
-    // After the change event, not inside it: changing a handle from its own listener re-enters.
-    const onChange = () => {
-      scheduled ??= setTimeout(() => {
-        scheduled = undefined
-        live.rotateIfFull(definition())
-      }, 0)
-    }
-    const watch = (epoch: DocHandle<InstanceDoc>) => {
-      watched?.off('change', onChange)
-      watched = epoch
-      epoch.on('change', onChange)
-    }
-    watch(live.epoch)
+    const recorded = app.doc().instanceUrl
+    // Opened where the record points; if the instance moved on without the record (a crash
+    // between a rotation and its record reaching the disk), the LiveInstance follows, and
+    // `record` below lists every epoch it passed.
+    const live = new LiveInstance(
+      this.#repo,
+      await this.#repo.find<InstanceDoc>(recorded as AnyDocumentId),
+    )
+    const rotateIfFull = () => live.rotateIfFull(definition())
+    let stopWatching = afterChange(live.epoch, rotateIfFull)
     const stopEpochs = live.onEpoch((epoch, previous) => {
-      watch(epoch)
-      app.change((doc) => {
-        if (doc.instanceUrl !== previous.url) return
-        doc.instanceEpochs ??= []
-        doc.instanceEpochs.push(previous.url)
-        doc.instanceUrl = epoch.url
-      })
-      this.#moved(slug, app.doc())
+      stopWatching()
+      stopWatching = afterChange(epoch, rotateIfFull)
+      // One rotation here is one step, known at once, so the grant grows before any visitor
+      // hears of the new epoch; a jump over several epochs is walked first.
+      if (successorOf(previous.doc()) === epoch.url) this.#record(slug, app, [previous.url], epoch)
+      else
+        void followEpochs(this.#repo, previous).then((path) => {
+          const urls = path.map((handle) => handle.url)
+          const end = urls.indexOf(epoch.url)
+          const passed = urls.slice(0, end < 0 ? urls.length - 1 : end)
+          this.#record(slug, app, passed, epoch)
+        })
     })
-    // The record may lag behind the instance (a rotation the server made before a crash).
-    if (live.epoch.url !== found.url) {
-      app.change((doc) => {
-        doc.instanceEpochs ??= []
-        if (!doc.instanceEpochs.includes(found.url)) doc.instanceEpochs.push(found.url)
-        doc.instanceUrl = live.epoch.url
-      })
-      this.#moved(slug, app.doc())
-    }
-    onChange()
+    rotateIfFull()
     return {
       live,
       stop: () => {
-        clearTimeout(scheduled)
-        watched?.off('change', onChange)
+        stopWatching()
         stopEpochs()
         live.close()
       },
     }
+  }
+
+  /** Moves the app record on to `epoch`, listing the epochs `passed` on the way. */
+  #record(slug: string, app: DocHandle<AppDoc>, passed: string[], epoch: DocHandle<InstanceDoc>) {
+    app.change((doc) => {
+      if (passed[0] !== doc.instanceUrl) return
+      doc.instanceEpochs ??= []
+      for (const url of passed) if (!doc.instanceEpochs.includes(url)) doc.instanceEpochs.push(url)
+      doc.instanceUrl = epoch.url
+    })
+    this.#moved(slug, app.doc())
   }
 }

@@ -95,19 +95,29 @@ export function settleBranch(
 }
 
 /**
- * The current epoch reached from `handle` by following successors (each one loaded), or
- * `handle` itself. A cycle (which the rules above never make) stops the walk.
+ * The epochs from `handle` on, following successors (each one loaded): `handle` first, the
+ * current epoch last. A cycle (which the rules above never make) stops the walk.
  */
+export async function followEpochs(
+  repo: Repo,
+  handle: DocHandle<InstanceDoc>,
+): Promise<DocHandle<InstanceDoc>[]> {
+  const path = [handle]
+  const seen = new Set<string>([handle.url])
+  for (let url = successorOf(handle.doc()); url && !seen.has(url); ) {
+    seen.add(url)
+    const next = await repo.find<InstanceDoc>(url as Parameters<Repo['find']>[0])
+    path.push(next)
+    url = successorOf(next.doc())
+  }
+  return path
+}
+
+/** The current epoch reached from `handle` (see followEpochs), or `handle` itself. */
 export async function currentEpoch(
   repo: Repo,
   handle: DocHandle<InstanceDoc>,
 ): Promise<DocHandle<InstanceDoc>> {
-  const seen = new Set<string>()
-  let at = handle
-  for (;;) {
-    seen.add(at.url)
-    const url = successorOf(at.doc())
-    if (!url || seen.has(url)) return at
-    at = await repo.find<InstanceDoc>(url as Parameters<Repo['find']>[0])
-  }
+  const path = await followEpochs(repo, handle)
+  return path[path.length - 1]!
 }

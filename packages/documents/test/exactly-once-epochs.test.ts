@@ -18,6 +18,7 @@ import {
   peerLinks,
   type Raised,
 } from './support/exactly-once'
+import { converged } from './support/network'
 
 /**
  * The exactly-once fuzz of exactly-once.test.ts with epochs of three messages: peers rotate
@@ -63,17 +64,22 @@ async function runSeed(seed: number) {
     }
 
     const raised: Raised[] = []
+    const raise = (p: number, nonce: string) => {
+      const one = { nonce, create: random() < 0.5 }
+      raised.push(one)
+      lives[p]!.raise(projectDefinition(projects[p]!.doc()), [nonceEvent(one)])
+    }
+    // First every peer fills the first epoch on its own, cut off from the others: three
+    // concurrent rotations of one epoch, so every seed has lost rotations to settle and the
+    // losers' writes to forward. Then random partitions do the rest.
+    await converged(instances)
+    links.cutAll()
+    for (let p = 0; p < PEERS; p++) for (let k = 0; k < 4; k++) raise(p, `s${seed}-cut-p${p}-${k}`)
     for (let round = 0; round < 8; round++) {
       for (const [i, j] of links.pairs) if (random() < 0.6) links.disconnect(i, j)
       for (let p = 0; p < PEERS; p++) {
-        const definition = projectDefinition(projects[p]!.doc())
         const count = Math.floor(random() * 5)
-        for (let k = 0; k < count; k++) {
-          const one = { nonce: `s${seed}-r${round}-p${p}-${k}`, create: random() < 0.5 }
-          raised.push(one)
-          const event = nonceEvent(one)
-          lives[p]!.raise(definition, [event])
-        }
+        for (let k = 0; k < count; k++) raise(p, `s${seed}-r${round}-p${p}-${k}`)
         // Let some background work (following, forwarding) run mid-partition too.
         if (random() < 0.5) await new Promise((resolve) => setTimeout(resolve, 5))
       }
@@ -104,9 +110,10 @@ describe('exactly once across peers that rotate epochs while partitioned', () =>
   for (const seed of [1, 2, 3, 42, 1337, 2026]) {
     it(`seed ${seed}: one current epoch, every message once, none lost, all peers equal`, async () => {
       const { lives, histories, raised, epochs, lost, forwarded } = await runSeed(seed)
-      // Each seed rotates several times, and at least once concurrently or late.
+      // Each seed rotates several times, concurrently, and forwards the losers' writes.
       expect(epochs).toBeGreaterThan(3)
-      expect(lost + forwarded, `lost ${lost}, forwarded ${forwarded}`).toBeGreaterThan(0)
+      expect(lost).toBeGreaterThanOrEqual(2)
+      expect(forwarded).toBeGreaterThan(0)
       const states = lives.map((live) => {
         const { actors, entities } = live.epoch.doc()
         return JSON.parse(JSON.stringify({ actors, entities }))

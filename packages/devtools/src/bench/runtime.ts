@@ -91,11 +91,11 @@ export async function runtimeBench(): Promise<SuiteReport> {
       doc.instanceUrl = epoch.url
     })
   })
-  const raiseOne = (event: RaisedEvent) => live.raise(def, [event], { newId })
   const def = projectDefinition(projectHandle.doc())
   const memory = initialState(project)
   let seq = 0
   const newId = () => `m${(seq++).toString(36).padStart(8, '0')}`
+  const raiseOne = (event: RaisedEvent) => live.raise(def, [event], { newId })
   const queue = createEventQueue(live, () => def, { newId })
 
   const rows: Row[] = []

@@ -3,6 +3,7 @@ import {
   openProject,
   watchContainers,
   watchProject,
+  whenConnected,
   whenSynced,
 } from '@troupe/documents'
 import { type FuzzPeer, type Raised, randomEdit } from './actions'
@@ -108,7 +109,7 @@ async function openEverywhere(transport: Transport): Promise<FuzzPeer[]> {
   }
   // Over a server that announces nothing, the others can find the documents only once it has them.
   if (transport.viaServer) {
-    await Promise.all(transport.repos.map((repo) => repo.networkSubsystem.whenReady()))
+    await Promise.all(transport.repos.map(whenConnected))
     await whenSynced(first, created.project)
     await whenSynced(first, created.instance)
   }

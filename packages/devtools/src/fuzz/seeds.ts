@@ -10,6 +10,9 @@ export const regressionSeeds = [1, 2, 5]
 /**
  * Over websockets: 11 and 14 left a peer's handle unable to change before ClientSocketAdapter,
  * then left peers behind for good after a reconnect before GuardedSocketAdapter.hadOpen.
+ * 11, 14 and 15 then stalled at times: the server kept to itself a change with no visible
+ * effect (an edit inside an actor deleted concurrently) until the automerge-repo patch that
+ * syncs on "heads-changed" (patches/, apps/server/test/relay.test.ts).
  */
 export const websocketRegressionSeeds = [11, 14]
 

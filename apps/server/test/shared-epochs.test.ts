@@ -4,6 +4,7 @@ import type { ProjectFile } from '@troupe/core'
 import {
   type AppDoc,
   type DocHandle,
+  epochIsFull,
   type InstanceDoc,
   importProjectFile,
   instanceState,
@@ -134,7 +135,17 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
   }, 60_000)
 
   it('serves the current epoch to new visitors, also after a restart', async () => {
-    const current = app.doc().instanceUrl
+    // The server rotates a full epoch soon after its last message. Wait for that first, so the
+    // owner's rotations below are the only ones: rotating an epoch that already has a successor
+    // overwrites its `next`, which no LiveInstance does.
+    let current = app.doc().instanceUrl
+    while (epochIsFull((await server.repo.find<InstanceDoc>(current as never)).doc(), 3)) {
+      const full = current
+      current = await until(
+        () => app.doc().instanceUrl,
+        (url) => url !== full,
+      )
+    }
     const page = await fetch(`${server.url}/apps/tally`)
     expect(await page.text()).toContain(current.replace('automerge:', ''))
     await server.close()
@@ -153,7 +164,17 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
   }, 60_000)
 
   it('records epochs another peer started, also several at once, and visitors follow them', async () => {
-    const current = app.doc().instanceUrl
+    // The server rotates a full epoch soon after its last message. Wait for that first, so the
+    // owner's rotations below are the only ones: rotating an epoch that already has a successor
+    // overwrites its `next`, which no LiveInstance does.
+    let current = app.doc().instanceUrl
+    while (epochIsFull((await server.repo.find<InstanceDoc>(current as never)).doc(), 3)) {
+      const full = current
+      current = await until(
+        () => app.doc().instanceUrl,
+        (url) => url !== full,
+      )
+    }
     // The owner (who may write anything) rotates twice in one go; the server only follows.
     const peer = createNodeRepo({ syncUrl: server.ownerSyncUrl })
     repos.push(peer)

@@ -92,6 +92,22 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
     data.remove()
   })
 
+  /**
+   * The epoch the app record names, once the server rotated it if it was full: the server does
+   * so soon after the last message, and a test that read the record before raced it.
+   */
+  const settledEpoch = async () => {
+    let current = app.doc().instanceUrl
+    while (epochIsFull((await server.repo.find<InstanceDoc>(current as never)).doc(), 3)) {
+      const full = current
+      current = await until(
+        () => app.doc().instanceUrl,
+        (url) => url !== full,
+      )
+    }
+    return current
+  }
+
   /** A visitor's player over the real websocket, as apps/player runs it: following only. */
   const visit = async () => {
     const repo = createNodeRepo({ syncUrl: `${server.syncUrl}?app=tally` })
@@ -135,17 +151,7 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
   }, 60_000)
 
   it('serves the current epoch to new visitors, also after a restart', async () => {
-    // The server rotates a full epoch soon after its last message. Wait for that first, so the
-    // owner's rotations below are the only ones: rotating an epoch that already has a successor
-    // overwrites its `next`, which no LiveInstance does.
-    let current = app.doc().instanceUrl
-    while (epochIsFull((await server.repo.find<InstanceDoc>(current as never)).doc(), 3)) {
-      const full = current
-      current = await until(
-        () => app.doc().instanceUrl,
-        (url) => url !== full,
-      )
-    }
+    const current = await settledEpoch()
     const page = await fetch(`${server.url}/apps/tally`)
     expect(await page.text()).toContain(current.replace('automerge:', ''))
     await server.close()
@@ -164,17 +170,9 @@ describe("a shared app's instance rotates on the server, and visitors follow", (
   }, 60_000)
 
   it('records epochs another peer started, also several at once, and visitors follow them', async () => {
-    // The server rotates a full epoch soon after its last message. Wait for that first, so the
-    // owner's rotations below are the only ones: rotating an epoch that already has a successor
-    // overwrites its `next`, which no LiveInstance does.
-    let current = app.doc().instanceUrl
-    while (epochIsFull((await server.repo.find<InstanceDoc>(current as never)).doc(), 3)) {
-      const full = current
-      current = await until(
-        () => app.doc().instanceUrl,
-        (url) => url !== full,
-      )
-    }
+    // Waited for, so the owner's rotations below are the only ones: rotating an epoch that
+    // already has a successor overwrites its `next`, which no LiveInstance does.
+    const current = await settledEpoch()
     // The owner (who may write anything) rotates twice in one go; the server only follows.
     const peer = createNodeRepo({ syncUrl: server.ownerSyncUrl })
     repos.push(peer)

@@ -29,6 +29,8 @@ const writerProcesses = Number(process.env.TROUPE_BENCH_PROCESSES ?? 5)
 const rate = Number(process.env.TROUPE_BENCH_RATE ?? 0.2)
 const openActors = 1_000
 const openBatch = 500
+// automerge-repo 2.5.6's own sync throttle (DocSynchronizer syncDebounceRate).
+const STOCK_SYNC_THROTTLE_MS = 100
 
 type Kind = 'troupe' | 'bare'
 
@@ -82,6 +84,8 @@ async function measure(kind: Kind, label: string): Promise<RunFigures> {
       seconds,
       rate,
       label,
+      // The baseline is stock automerge-repo throughout: its clients keep the stock throttle.
+      ...(kind === 'bare' ? { syncThrottleMs: STOCK_SYNC_THROTTLE_MS } : {}),
     })
     const cpuSeconds = running.cpuSeconds() - cpuBefore
     const loadAverage = loadavg()[0] ?? 0

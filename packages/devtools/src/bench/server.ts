@@ -124,6 +124,8 @@ export async function serverBench(): Promise<SuiteReport> {
   )
   const troupe = await measure('troupe', 'Troupe server')
   const bare = await measure('bare', 'bare automerge-repo server')
+  // CPU time per write hardly depends on how loaded the machine is, unlike latency.
+  const perWrite = (cpuSeconds: number, f: RunFigures) => (cpuSeconds * 1000) / f.load.writes
   const latency = (f: RunFigures) => [...f.load.projectLatency, ...f.load.eventLatency]
   const row = (label: string, f: RunFigures, base?: RunFigures) => [
     label,
@@ -137,6 +139,7 @@ export async function serverBench(): Promise<SuiteReport> {
     String(f.load.disconnects),
     `${fixed(f.load.clientLoopDelayP99, 0)} / ${fixed(f.load.clientLoopDelayMax, 0)}`,
     `${fixed((f.load.clientCpuSeconds / seconds) * 100, 0)} %`,
+    `${fixed(perWrite(f.cpuSeconds, f), 1)} / ${fixed(perWrite(f.load.clientCpuSeconds, f), 1)}`,
     fixed(f.loadAverage, 1),
     f.load.lost === 0 ? 'none' : `${f.load.lost} (${f.load.lostDetail.join('; ')})`,
     `${fixed(f.openMs, 0)}${base ? ` (${ratio(f.openMs, base.openMs)})` : ''}`,
@@ -160,6 +163,7 @@ export async function serverBench(): Promise<SuiteReport> {
           'client disconnects',
           'client processes: event-loop delay p99 / max ms',
           'client CPU (of one core)',
+          'CPU ms per write: server / all clients',
           'load average (1 min)',
           'lost',
           `open ${openActors.toLocaleString('en')} actors + ${troupe.openMessages.toLocaleString('en')} messages, ms`,

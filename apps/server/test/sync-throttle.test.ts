@@ -1,6 +1,5 @@
-import type { DocumentId } from '@automerge/automerge-repo'
 import { whenDoc } from '@troupe/documents'
-import { type Repo, SYNC_THROTTLE_MS, whenSynced } from '@troupe/documents/node'
+import { type DocHandle, type Repo, SYNC_THROTTLE_MS, whenSynced } from '@troupe/documents/node'
 import { describe, expect, it } from 'vitest'
 import { overTheNetwork, serverForBlock } from './helpers'
 
@@ -19,7 +18,7 @@ interface Counts {
   received: number
 }
 
-function countMessages(repo: Repo, documentId: DocumentId): Counts {
+function countMessages(repo: Repo, documentId: DocHandle<unknown>['documentId']): Counts {
   const counts: Counts = { sent: 0, received: 0 }
   repo.synchronizer.on('message', (message) => {
     if (message.type === 'sync' && message.documentId === documentId) counts.sent++

@@ -34,7 +34,7 @@ export interface BlockServer {
   /** Its data folder. */
   data: TempDir
   /** A client repo syncing through `syncUrl` (the owner's by default), shut down after the block. */
-  client(syncUrl?: string, options?: { peerId?: string }): Repo
+  client(syncUrl?: string, options?: { peerId?: string; syncThrottleMs?: number }): Repo
   /** Shuts a client down now (its connection drops), not again after the block. */
   shutdownClient(repo: Repo): Promise<void>
 }
@@ -52,8 +52,12 @@ export function serverForBlock(
   const block: BlockServer = {
     server: undefined as unknown as RunningServer,
     data: tempDir(prefix),
-    client(syncUrl = block.server.ownerSyncUrl, { peerId } = {}) {
-      const repo = createNodeRepo({ syncUrl, ...(peerId ? { peerId } : {}) })
+    client(syncUrl = block.server.ownerSyncUrl, { peerId, syncThrottleMs } = {}) {
+      const repo = createNodeRepo({
+        syncUrl,
+        ...(peerId ? { peerId } : {}),
+        ...(syncThrottleMs === undefined ? {} : { syncThrottleMs }),
+      })
       repos.push(repo)
       return repo
     },

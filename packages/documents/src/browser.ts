@@ -5,6 +5,7 @@ import { Repo } from '@automerge/automerge-repo'
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb'
 import { ClientSocketAdapter } from './repo/client-socket'
 import { clientSharePolicy } from './repo/share-policy'
+import { SYNC_THROTTLE_MS } from './repo/sync-throttle'
 
 export interface BrowserRepoOptions {
   /** e.g. `ws://${location.host}/sync`; without it the repo works offline only. */
@@ -18,6 +19,7 @@ export function createBrowserRepo(options: BrowserRepoOptions = {}): Repo {
     storage: new IndexedDBStorageAdapter(options.database ?? 'troupe'),
     network: options.syncUrl ? [new ClientSocketAdapter(options.syncUrl)] : [],
     sharePolicy: clientSharePolicy,
+    syncDebounceRate: SYNC_THROTTLE_MS,
   })
 }
 

@@ -8,6 +8,7 @@ import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websoc
 import { NodeFSStorageAdapter } from '@automerge/automerge-repo-storage-nodefs'
 import { ClientSocketAdapter } from './repo/client-socket'
 import { clientSharePolicy } from './repo/share-policy'
+import { SYNC_THROTTLE_MS } from './repo/sync-throttle'
 import { type CorruptFile, FileStorage } from './server/file-storage'
 import { serializedSaves } from './server/flush'
 import type { SyncLimits } from './server/gate'
@@ -21,6 +22,8 @@ export interface NodeRepoOptions {
   /** Extra network adapters (tests connect repos with MessageChannel adapters). */
   network?: NetworkAdapterInterface[]
   peerId?: string
+  /** Least ms between two sync rounds of a document (default SYNC_THROTTLE_MS). */
+  syncThrottleMs?: number
 }
 
 /** A client repo for Node (CLI, tests): optional disk storage, optional sync server. */
@@ -30,6 +33,7 @@ export function createNodeRepo(options: NodeRepoOptions = {}): Repo {
   return new Repo({
     network,
     sharePolicy: clientSharePolicy,
+    syncDebounceRate: options.syncThrottleMs ?? SYNC_THROTTLE_MS,
     ...(options.dataDir ? { storage: new NodeFSStorageAdapter(options.dataDir) } : {}),
     ...(options.peerId ? { peerId: options.peerId as PeerId } : {}),
   })
@@ -46,6 +50,8 @@ export interface ServerRepoOptions {
    * ahead of the disk would show.
    */
   saveDebounceMs?: number
+  /** Least ms between two sync rounds of a document (default SYNC_THROTTLE_MS). */
+  syncThrottleMs?: number
   onCorrupt?: (file: CorruptFile) => void
   /** Keep-alive ping interval and tolerance; see GuardedSocketAdapterOptions. */
   keepAliveMs?: number
@@ -87,6 +93,7 @@ export async function createServerRepo(options: ServerRepoOptions): Promise<Serv
   const repo = new Repo({
     network: [sync],
     storage,
+    syncDebounceRate: options.syncThrottleMs ?? SYNC_THROTTLE_MS,
     ...(options.saveDebounceMs === undefined ? {} : { saveDebounceRate: options.saveDebounceMs }),
     shareConfig: {
       // Nothing is offered to a peer that did not ask; what it had open is synced again after
@@ -110,6 +117,7 @@ export type { AnyDocumentId, AutomergeUrl, DocHandle, Repo } from '@automerge/au
 export * from './backup/index'
 export { APP_INDEX_FILE, AppIndex, publishIndexed } from './publish/app-index'
 export { ClientSocketAdapter } from './repo/client-socket'
+export { SYNC_THROTTLE_MS } from './repo/sync-throttle'
 export { whenSynced } from './repo/synced'
 export { chunkProblem } from './server/chunks'
 export { type CorruptFile, FileStorage, QUARANTINE_DIR } from './server/file-storage'

@@ -44,6 +44,8 @@ export interface GroupConfig {
   totalWriters: number
   /** Writes per second per writer, alternating a project edit and an event. */
   rate: number
+  /** The clients' sync throttle (ms); Troupe's own when not given. */
+  syncThrottleMs?: number
 }
 
 export type ToGroup =
@@ -88,12 +90,16 @@ async function runGroup(config: GroupConfig): Promise<void> {
   const repos: Repo[] = []
   let disconnects = 0
   const open = async (): Promise<Client> => {
-    const repo = await connectedRepo(config.syncUrl, (repo) => {
-      repo.networkSubsystem.on('peer-disconnected', () => {
-        disconnects++
-      })
-      repos.push(repo)
-    })
+    const repo = await connectedRepo(
+      config.syncUrl,
+      (repo) => {
+        repo.networkSubsystem.on('peer-disconnected', () => {
+          disconnects++
+        })
+        repos.push(repo)
+      },
+      config.syncThrottleMs,
+    )
     const [project, instance] = await Promise.all([
       repo.find<ProjectDoc>(config.projectUrl),
       repo.find<InstanceDoc>(config.instanceUrl),

@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** Writes per second per client, alternating a project edit and an event. */
   rate: number
   label: string
+  /** The clients' sync throttle (ms); Troupe's own (SYNC_THROTTLE_MS) when not given. */
+  syncThrottleMs?: number
 }
 
 export interface LoadFigures {
@@ -117,7 +119,7 @@ class Group {
  * server, and every writer's last stamps and logged message ids must be there.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
-  const creator = await connectedRepo(options.syncUrl)
+  const creator = await connectedRepo(options.syncUrl, undefined, options.syncThrottleMs)
   const created = createProject(creator, { from: benchProjectFile('Load', options.clients) })
   await whenSynced(creator, created.project)
   await whenSynced(creator, created.instance)
@@ -129,6 +131,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     instanceUrl: created.instance.url,
     totalWriters: options.clients,
     rate: options.rate,
+    ...(options.syncThrottleMs === undefined ? {} : { syncThrottleMs: options.syncThrottleMs }),
   }
   const writerGroups: Group[] = []
   const observerGroups: Group[] = []
@@ -174,7 +177,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     )
     const results: GroupResult[] = [...writerResults, ...observerResults].map((m) => m.result)
 
-    fresh = await connectedRepo(options.syncUrl)
+    fresh = await connectedRepo(options.syncUrl, undefined, options.syncThrottleMs)
     const [project, instance] = await Promise.all([
       fresh.find<ProjectDoc>(created.project.url),
       fresh.find<InstanceDoc>(created.instance.url),

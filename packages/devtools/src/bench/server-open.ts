@@ -17,6 +17,8 @@ export interface OpenOptions {
   messages: number
   batch: number
   label: string
+  /** The clients' sync throttle (ms); Troupe's own when not given. */
+  syncThrottleMs?: number
 }
 
 /**
@@ -25,8 +27,8 @@ export interface OpenOptions {
  * from the server until both documents are ready. Returns milliseconds.
  */
 export async function timeOpen(options: OpenOptions): Promise<{ ms: number; messages: number }> {
-  const builder = await connectedRepo(options.syncUrl)
-  const reader = await connectedRepo(options.syncUrl)
+  const builder = await connectedRepo(options.syncUrl, undefined, options.syncThrottleMs)
+  const reader = await connectedRepo(options.syncUrl, undefined, options.syncThrottleMs)
   try {
     const { project, instance } = createProject(builder, {
       from: benchProjectFile('Open', options.actors),

@@ -8,7 +8,7 @@ import {
   validateProject,
 } from '@troupe/core'
 import type { ProjectDoc } from '../schema/project'
-import { deepEqual, plain, writeJson } from '../write-json'
+import { deepEqual, plain, writeJson, writeJsonOver } from '../write-json'
 import { toProjectFile } from './definition'
 
 /**
@@ -54,8 +54,10 @@ export function editActorView(handle: DocHandle<ProjectDoc>, actorId: string, vi
   handle.change((draft) => {
     const target = draft.actors[actorId]
     if (!target) return
-    if (viewKind(target.view) !== viewKind(view)) target.view = plain(view)
-    else writeJson(target as unknown as Record<string, unknown>, 'view', view)
+    if (viewKind(actor.view) !== viewKind(view)) target.view = plain(view)
+    // `actor.view` is what `target.view` holds (read just now): compared there, not through
+    // the proxy.
+    else writeJsonOver(target as unknown as Record<string, unknown>, 'view', view, actor.view)
   })
 }
 

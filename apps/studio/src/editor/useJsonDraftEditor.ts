@@ -112,6 +112,7 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
       if (refused.length === 0) draftFor.current = null
     }
     const subscription = editor.onDidChangeModelContent((event) => {
+      // A remote change replaced the text: mark its problems, nothing to commit.
       if (event.isFlush) {
         checkText()
         return

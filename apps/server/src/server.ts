@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { issueCodes } from '@troupe/core'
+import { documentSnapshot } from '@troupe/documents'
 import {
   createServerRepo,
   holdDataFolder,
@@ -150,6 +151,7 @@ async function serve(
         log,
         workspaceUrl,
         published: { apps, playerDir },
+        documentSnapshot: (documentId) => documentSnapshot(repo, documentId),
       },
       req,
       res,

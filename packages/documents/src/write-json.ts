@@ -10,19 +10,57 @@ type Container = Record<string, unknown> | unknown[]
  * `value` is JSON-like data; `undefined` means "absent": the key is deleted.
  */
 export function writeJson(target: Container, key: string | number, value: unknown): void {
-  const current = (target as Record<string | number, unknown>)[key]
+  writeOver(target, key, value, (target as Record<string | number, unknown>)[key], false)
+}
+
+/**
+ * `writeJson` when the value `target[key]` holds now is at hand as a plain snapshot
+ * (`current`, e.g. read from `handle.doc()` just before the change): the differences are found
+ * in the snapshot, and the change proxy is read only along the paths that differ. Through the
+ * proxy every comparison is a call into Automerge; for a one-letter edit of a view that was
+ * most of the change's cost.
+ */
+export function writeJsonOver(
+  target: Container,
+  key: string | number,
+  value: unknown,
+  current: unknown,
+): void {
+  writeOver(target, key, value, current, true)
+}
+
+/** `snapshot`: `current` is plain data, cheap to compare (not the proxy itself). */
+function writeOver(
+  target: Container,
+  key: string | number,
+  value: unknown,
+  current: unknown,
+  snapshot: boolean,
+): void {
+  const at = () => (target as Record<string | number, unknown>)[key]
   if (value === undefined) {
     if (current !== undefined) deleteAt(target, key)
     return
   }
-  if (Array.isArray(value) && Array.isArray(current)) patchList(current, value)
-  else if (isObject(value) && isObject(current)) patchObject(current, value)
+  if (Array.isArray(value) && Array.isArray(current))
+    patchList(at() as unknown[], current, value, snapshot)
+  else if (isObject(value) && isObject(current))
+    patchObject(at() as Record<string, unknown>, current, value, snapshot)
   else if (current !== value) (target as Record<string | number, unknown>)[key] = plain(value)
 }
 
-function patchObject(target: Record<string, unknown>, value: Record<string, unknown>): void {
-  for (const key of Object.keys(target)) if (!(key in value)) delete target[key]
-  for (const [key, child] of Object.entries(value)) writeJson(target, key, child)
+function patchObject(
+  target: Record<string, unknown>,
+  current: Record<string, unknown>,
+  value: Record<string, unknown>,
+  snapshot: boolean,
+): void {
+  for (const key of Object.keys(current)) if (!(key in value)) delete target[key]
+  for (const [key, child] of Object.entries(value)) {
+    // An unchanged part of a snapshot is skipped whole, without reading the proxy below it.
+    if (snapshot && deepEqual(current[key], child)) continue
+    writeOver(target, key, child, current[key], snapshot)
+  }
 }
 
 /**
@@ -30,20 +68,26 @@ function patchObject(target: Record<string, unknown>, value: Record<string, unkn
  * writes only that element instead of shifting (and rewriting) everything after it. What is
  * left in the middle is patched element by element, then grown or shrunk at its end.
  */
-function patchList(target: unknown[], value: unknown[]): void {
+function patchList(
+  target: unknown[],
+  current: unknown[],
+  value: unknown[],
+  snapshot: boolean,
+): void {
   let head = 0
-  while (head < target.length && head < value.length && deepEqual(target[head], value[head])) head++
+  while (head < current.length && head < value.length && deepEqual(current[head], value[head]))
+    head++
   let tail = 0
   while (
-    tail < target.length - head &&
+    tail < current.length - head &&
     tail < value.length - head &&
-    deepEqual(target[target.length - 1 - tail], value[value.length - 1 - tail])
+    deepEqual(current[current.length - 1 - tail], value[value.length - 1 - tail])
   )
     tail++
-  const oldMiddle = target.length - head - tail
+  const oldMiddle = current.length - head - tail
   const newMiddle = value.length - head - tail
   const shared = Math.min(oldMiddle, newMiddle)
-  for (let i = head; i < head + shared; i++) writeJson(target, i, value[i])
+  for (let i = head; i < head + shared; i++) writeOver(target, i, value[i], current[i], snapshot)
   if (oldMiddle > newMiddle) target.splice(head + shared, oldMiddle - newMiddle)
   else if (newMiddle > oldMiddle)
     target.splice(head + shared, 0, ...value.slice(head + shared, head + newMiddle).map(plain))

@@ -1,6 +1,6 @@
 import * as A from '@automerge/automerge'
 import { describe, expect, it } from 'vitest'
-import { writeJson } from '../src/write-json'
+import { writeJson, writeJsonOver } from '../src/write-json'
 
 type Doc = { view: Record<string, unknown> }
 
@@ -90,4 +90,47 @@ describe('writeJson', () => {
     )
     expect(JSON.parse(JSON.stringify(next.v))).toEqual({ a: [1], b: 'two' })
   })
+})
+
+describe('writeJsonOver (differences found in a plain snapshot, not through the proxy)', () => {
+  const origin = A.from<Doc>({ view: structuredClone(view) })
+  const over = (doc: A.Doc<Doc>, next: unknown) =>
+    A.change(doc, (d) => {
+      writeJsonOver(d as unknown as Record<string, unknown>, 'view', next, doc.view)
+    })
+  const patchesOf = (before: A.Doc<Doc>, after: A.Doc<Doc>) =>
+    A.diff(after, A.getHeads(before), A.getHeads(after)).map(
+      (p) => `${p.action} ${p.path.slice(1).join('.')}`,
+    )
+  const edits: Record<string, (next: typeof view & Record<string, unknown>) => void> = {
+    'one nested field': (next) => {
+      next.children[1]!.leaf.classes = 'btn btn-primary'
+    },
+    'a list insert': (next) => {
+      next.children.splice(1, 0, { slot: 'hint', leaf: { tag: 'p', elements: ['hi'] } })
+    },
+    'a removed element and key': (next) => {
+      next.children.splice(0, 1)
+      delete (next.container as Record<string, unknown>).class
+    },
+    'a reversed list and new keys': (next) => {
+      next.children.reverse()
+      next.events = { click: { event: '@ui/toggleVisible' } }
+    },
+    'a value of another kind': (next) => {
+      ;(next as Record<string, unknown>).container = ['flex']
+    },
+    nothing: () => {},
+  }
+  for (const [name, apply] of Object.entries(edits)) {
+    it(`writes what writeJson writes for ${name}`, () => {
+      const next = structuredClone(view) as typeof view & Record<string, unknown>
+      apply(next)
+      const base = A.clone(origin)
+      const viaSnapshot = over(base, next)
+      const viaProxy = edit(A.clone(origin), next)
+      expect(JSON.parse(JSON.stringify(viaSnapshot.view))).toEqual(next)
+      expect(patchesOf(base, viaSnapshot)).toEqual(patchesOf(base, viaProxy))
+    })
+  }
 })

@@ -150,4 +150,74 @@ describe('shareUnchanged (snapshots cloned across the frame boundary)', () => {
     // Same DOM nodes throughout: React kept every row (a remount would make new ones).
     expect(after.every((li, i) => li === before[i])).toBe(true)
   })
+
+  test('after the first render the host sends only the actors that changed, and the guest shows them', async () => {
+    const channel = new MessageChannel()
+    const sent: { type: string; definition: Record<string, unknown> }[] = []
+    const host = createPreviewHost(channel.port1, () => {})
+    // A recording guest: acknowledges and keeps what it gets.
+    channel.port2.onmessage = (e) => sent.push(e.data)
+    channel.port2.postMessage({ type: 'troupe:ready' })
+    cleanups.push(() => host.dispose())
+    const two = project({
+      root: actor(
+        { container: { layout: 'flex' }, children: [{ slot: 'a', actor: 'a' }] },
+        {
+          children: ['a', 'b'],
+        },
+      ),
+      a: actor({ tag: 'p', elements: ['first'] }),
+      b: actor({ tag: 'p', elements: ['second'] }),
+    })
+    const state = { actors: {}, entities: {} }
+    await new Promise((r) => setTimeout(r, 20))
+    host.update(two, state)
+    const edited = {
+      ...two,
+      actors: { ...two.actors, a: actor({ tag: 'p', elements: ['edited'] }) },
+    }
+    host.update(edited, state)
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    expect(sent[0]!.type).toBe('troupe:render')
+    expect(sent[1]).toEqual({
+      type: 'troupe:patch',
+      definition: { actors: { entries: { a: edited.actors.a }, removed: [] } },
+      state: {},
+    })
+  })
+})
+
+describe('snapshot patches', () => {
+  test('applying a patch gives the new snapshot, keeping every unchanged object', async () => {
+    const { snapshotPatch, applySnapshotPatch } = await import('../src/frame/patch')
+    const previous = {
+      root: 'r',
+      actors: { r: { view: { tag: 'p' } }, a: { view: { tag: 'p', elements: ['x'] } }, gone: {} },
+      skills: { s: { steps: [] } },
+    }
+    const next = {
+      root: 'a',
+      actors: { r: previous.actors.r, a: { view: { tag: 'p', elements: ['y'] } }, added: {} },
+      skills: previous.skills,
+    }
+    // The guest holds its own copy of what the host sent (the frame boundary clones).
+    const held = structuredClone(previous)
+    const patch = structuredClone(snapshotPatch(previous, next))
+    expect(Object.keys(patch).sort()).toEqual(['actors', 'root'])
+    const applied = applySnapshotPatch(held, patch)
+    expect(applied).toEqual(next)
+    expect(applied.actors.r).toBe(held.actors.r)
+    expect(applied.skills).toBe(held.skills)
+    expect(applied.actors.a.view.tag).toBe('p')
+  })
+
+  test('an id such as __proto__ stays data and pollutes nothing', async () => {
+    const { snapshotPatch, applySnapshotPatch } = await import('../src/frame/patch')
+    const previous = { actors: { a: { n: 1 } } }
+    const next = { actors: JSON.parse('{"a": {"n": 1}, "__proto__": {"polluted": 1}}') }
+    const applied = applySnapshotPatch(previous, structuredClone(snapshotPatch(previous, next)))
+    expect(Object.hasOwn(applied.actors, '__proto__')).toBe(true)
+    expect(Object.getPrototypeOf(applied.actors)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
 })

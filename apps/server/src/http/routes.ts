@@ -15,6 +15,8 @@ export interface HttpContext {
   /** The URL of the owner's workspace document (the projects list), created on first use. */
   workspaceUrl?: () => Promise<string>
   published: PublishedContext
+  /** A document as Automerge saved it, or null when the server has none by that id. */
+  documentSnapshot?: (documentId: string) => Promise<Uint8Array | null>
 }
 
 /** A request id from a proxy in front of us when it looks sane, else a fresh one. */
@@ -56,6 +58,8 @@ export function handleRequest(ctx: HttpContext, req: IncomingMessage, res: Serve
   if (path.startsWith('/api/')) {
     if (!ctx.session.isOwner(req)) return sendJson(res, 401, loginRequired)
     if (path === '/api/workspace' && ctx.workspaceUrl) return sendWorkspace(ctx, res, log)
+    const snapshotOf = /^\/api\/documents\/([A-Za-z0-9]+)$/.exec(path)?.[1]
+    if (snapshotOf && ctx.documentSnapshot) return sendSnapshot(ctx, snapshotOf, res)
     if (path === '/api/apps' || path.startsWith('/api/apps/'))
       return void handleAppApi(ctx.published.apps, req, res, url)
     return sendJson(res, 404, { message: 'No such API' })
@@ -105,5 +109,25 @@ function sendWorkspace(ctx: HttpContext, res: ServerResponse, log: Logger) {
         message: `${issueCodes.storageFailed} The projects list could not be stored; check free space and permissions of the data folder.`,
       })
     },
+  )
+}
+
+/**
+ * GET /api/documents/<id>: the document's saved bytes, so the studio opens a project it has
+ * never held with one Automerge load instead of a whole-document sync (repo/snapshot.ts in
+ * @troupe/documents). The owner's documents only: it is under the /api/ login.
+ */
+function sendSnapshot(ctx: HttpContext, documentId: string, res: ServerResponse) {
+  ctx.documentSnapshot!(documentId).then(
+    (bytes) => {
+      if (!bytes) return sendJson(res, 404, { message: `No document ${documentId}` })
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': bytes.byteLength,
+        'cache-control': 'no-store',
+      })
+      res.end(bytes)
+    },
+    () => sendJson(res, 404, { message: `No document ${documentId}` }),
   )
 }

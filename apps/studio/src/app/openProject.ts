@@ -83,10 +83,22 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 
 async function findProject(repo: Repo, id: string): Promise<OpenProject> {
   try {
-    return await openProjectDocuments(repo, `automerge:${id}` as AnyDocumentId)
+    return await openProjectDocuments(repo, `automerge:${id}` as AnyDocumentId, {
+      snapshot: serverSnapshot,
+    })
   } catch {
     throw new Error(
       `TRP-150 Project ${id} was not found here or on the server. Check the address, and that the Troupe server it was made on is running.`,
     )
   }
+}
+
+/**
+ * The server's saved copy of a document (GET /api/documents/<id>): a project this browser has
+ * never held opens with one Automerge load of it instead of a whole-document sync (see
+ * seedFromSnapshot). Null when the server has none or cannot be reached: sync then brings it.
+ */
+export async function serverSnapshot(documentId: string): Promise<Uint8Array | null> {
+  const response = await fetch(`/api/documents/${documentId}`, { credentials: 'same-origin' })
+  return response.ok ? new Uint8Array(await response.arrayBuffer()) : null
 }

@@ -26,8 +26,7 @@ export function ViewEditor() {
     subject: actor ? actorId : null,
     modelPrefix: (monaco) => monaco.viewModelPrefix,
     text: actor ? JSON.stringify(actor.view, null, 2) : '',
-    // A valid edit reaches the preview at once (a timer of 0 still folds keys that arrive
-    // together, e.g. a paste or auto-closed brackets, into one change).
+    // A valid edit reaches the preview at once, in the keystroke's own task.
     commitDelayMs: 0,
     editorOptions: {
       automaticLayout: true,

@@ -16,7 +16,13 @@ export interface JsonDraftOptions {
   /** The document's current value as text. */
   text: string
   editorOptions: MonacoEditor.IStandaloneEditorConstructionOptions
-  /** How long typing may pause before a valid edit is committed. */
+  /**
+   * How long typing may pause before a valid edit is committed. 0 commits in the same task as
+   * the keystroke (a microtask after Monaco's change events), so edits Monaco makes together
+   * (a paste, an auto-closed bracket) are still one commit, and no timer stands between the
+   * key and the document (a timer of 0 waits behind whatever tasks are queued: under load,
+   * tens of milliseconds).
+   */
   commitDelayMs: number
   /**
    * Validates and writes parsed JSON; returns the problems that refused it (empty when
@@ -89,8 +95,22 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
   // Validate and commit edits after a pause in typing.
   useEffect(() => {
     if (!editor || !subject) return
-    const active = { editor, subject }
+    const active = { editor, subject, disposed: false }
     let timer: ReturnType<typeof setTimeout> | undefined
+    let queued = false
+    const commitDraft = () => {
+      queued = false
+      if (active.disposed) return
+      const parsed = parseJsonText(active.editor.getValue())
+      const base = parseJsonText(draftBase.current)
+      const refused = parsed.ok
+        ? latest.current.commit(subject, parsed.value, base.ok ? base.value : undefined)
+        : [`${parsed.issue.code} ${parsed.issue.message}`]
+      // Markers after the write: the preview does not wait for them.
+      showMarkers(parsed.ok ? (latest.current.check?.(subject, parsed.value) ?? []) : [])
+      setProblems(refused)
+      if (refused.length === 0) draftFor.current = null
+    }
     const subscription = editor.onDidChangeModelContent((event) => {
       // A remote change replaced the text: mark its problems, nothing to commit.
       if (event.isFlush) {
@@ -100,16 +120,13 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
       // The editor showed the document's text until now (no draft follows remote changes).
       if (draftFor.current === null) draftBase.current = latest.current.text
       draftFor.current = subject
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        const parsed = checkText()
-        const base = parseJsonText(draftBase.current)
-        const refused = parsed.ok
-          ? latest.current.commit(subject, parsed.value, base.ok ? base.value : undefined)
-          : [`${parsed.issue.code} ${parsed.issue.message}`]
-        setProblems(refused)
-        if (refused.length === 0) draftFor.current = null
-      }, commitDelayMs)
+      if (commitDelayMs > 0) {
+        clearTimeout(timer)
+        timer = setTimeout(commitDraft, commitDelayMs)
+      } else if (!queued) {
+        queued = true
+        queueMicrotask(commitDraft)
+      }
     })
     function showMarkers(issues: EditorIssue[]) {
       const model = active.editor.getModel()
@@ -126,6 +143,7 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
     // The text as it opens is checked too: problems merged in from elsewhere show at once.
     checkText()
     return () => {
+      active.disposed = true
       clearTimeout(timer)
       subscription.dispose()
     }

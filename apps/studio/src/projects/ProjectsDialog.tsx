@@ -9,6 +9,7 @@ import {
   workspaceProjects,
 } from '@troupe/documents'
 import { useState } from 'react'
+import { serverSnapshot } from '../app/openProject'
 import { useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { NewProjectForm } from './NewProjectForm'
@@ -63,7 +64,7 @@ function ProjectList({
 
   const actions: RowActions = {
     open: (url) => {
-      openProject(repo, url).then(
+      openProject(repo, url, { snapshot: serverSnapshot }).then(
         (opened) => {
           onOpened()
           show(opened)

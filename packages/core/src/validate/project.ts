@@ -45,6 +45,53 @@ export function viewPlacements(
   return found
 }
 
+/**
+ * What `validateProject` reports about one actor's view (without prototype keys): its own
+ * checks and its `{ slot, actor }` placements, each of an actor that exists and is one of
+ * this actor's children. Nothing else in a project reads a view, so these are every issue a
+ * change of that view alone can add or remove.
+ */
+function placedViewIssues(
+  id: string,
+  view: unknown,
+  children: readonly string[],
+  actors: Record<string, unknown>,
+): TroupeIssue[] {
+  const out = new IssueList(id)
+  for (const [target, at] of viewPlacements(view, ['view'])) {
+    if (!Object.hasOwn(actors, target))
+      out.add(issueCodes.missingActor, `places missing actor "${target}"`, at)
+    else if (!children.includes(target)) {
+      out.add(
+        issueCodes.invalidView,
+        `places "${target}", which is not one of this actor's children`,
+        at,
+      )
+    }
+  }
+  return [...validateView(view, id), ...out.issues]
+}
+
+/**
+ * The issues `validateProject` finds in actor `id`'s view, checked alone: prototype keys
+ * (TRP-127) inside it, then its checks and placements against the project's `actors` (an
+ * edit of one view need not copy and validate the whole project again).
+ */
+export function validateActorView(
+  id: string,
+  view: unknown,
+  actors: Record<string, { children: readonly string[] }>,
+): TroupeIssue[] {
+  const unsafe = findUnsafeKeys(view, ['view']).map((path) => ({
+    code: issueCodes.unsafeKey,
+    message: `"${String(path[path.length - 1])}" is not allowed as a key`,
+    actorId: id,
+    path,
+  }))
+  const children = actors[id]?.children ?? []
+  return [...unsafe, ...placedViewIssues(id, stripUnsafeKeys(view), children, actors)]
+}
+
 function checkActor(
   id: string,
   actor: ProjectFile['actors'][string],
@@ -61,18 +108,7 @@ function checkActor(
       } else if (query.where !== undefined) checkValue(query.where, [...at, 'where'], out)
     }
   }
-  for (const [target, at] of viewPlacements(actor.view, ['view'])) {
-    if (!Object.hasOwn(actors, target))
-      out.add(issueCodes.missingActor, `places missing actor "${target}"`, at)
-    else if (!actor.children.includes(target)) {
-      out.add(
-        issueCodes.invalidView,
-        `places "${target}", which is not one of this actor's children`,
-        at,
-      )
-    }
-  }
-  return [...validateView(actor.view, id), ...out.issues]
+  return [...placedViewIssues(id, actor.view, actor.children, actors), ...out.issues]
 }
 
 function checkEntities(entities: ProjectFile['entities']): TroupeIssue[] {

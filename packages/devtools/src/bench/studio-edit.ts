@@ -35,6 +35,20 @@ export function previewFrame(page: Page): Frame {
 }
 
 /**
+ * The preview frame once it is there: a studio that is interactive early may not have
+ * loaded the frame's page yet (the frame's time is measured from navigation all the same).
+ */
+export async function loadedPreviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().endsWith('/preview.html'))
+    if (frame) return frame
+    if (Date.now() > until) return previewFrame(page)
+    await page.waitForTimeout(20)
+  }
+}
+
+/**
  * Milliseconds from each key's keydown to the preview showing `text` + the typed keys: the
  * warm-up keys, then the measured ones.
  */

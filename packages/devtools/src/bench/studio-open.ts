@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { BrowserContext } from 'playwright-core'
-import { previewFrame } from './studio-edit'
+import { loadedPreviewFrame } from './studio-edit'
 
 /**
  * Opening a project to interactive: a fresh browser context (nothing cached, no local copy in
@@ -99,7 +99,7 @@ export async function openToInteractive(
     // Straight to the node's middle: no actionability waits of the bench's own in between.
     await page.mouse.click(canvas.x, canvas.y)
     const interactive = await page.evaluate(() => (globalThis as unknown as OpenWindow).selected)
-    const previewAt = await previewFrame(page).evaluate(
+    const previewAt = await (await loadedPreviewFrame(page)).evaluate(
       () => (globalThis as unknown as OpenWindow).previewShown,
     )
     const marks = await page.evaluate(() => {

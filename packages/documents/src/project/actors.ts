@@ -3,7 +3,7 @@ import type { ActorDefinition, JsonObject, View } from '@troupe/core'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import type { CanvasPosition, ProjectDoc } from '../schema/project'
 import { writeJson } from '../write-json'
-import { editProject, missingActor } from './edit'
+import { editActorView, editProject, missingActor } from './edit'
 import { newActorId } from './ids'
 
 export interface AddActorOptions {
@@ -43,9 +43,7 @@ export function addActor(
 
 /** Replaces an actor's view, written as the smallest structural change (see writeJson). */
 export function setActorView(handle: DocHandle<ProjectDoc>, actorId: string, view: View): void {
-  editProject(handle, (draft) => {
-    requireActor(draft, actorId).view = view
-  })
+  editActorView(handle, actorId, view)
 }
 
 /** Sets an actor's initial context (the running state lives in the instance document). */

@@ -1,8 +1,14 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { TroupeIssue } from '@troupe/core'
-import { issueCodes, TroupeValidationError, validateProject } from '@troupe/core'
+import {
+  issueCodes,
+  TroupeValidationError,
+  type View,
+  validateActorView,
+  validateProject,
+} from '@troupe/core'
 import type { ProjectDoc } from '../schema/project'
-import { deepEqual, plain, writeJson } from '../write-json'
+import { deepEqual, plain, writeJson, writeJsonOver } from '../write-json'
 import { toProjectFile } from './definition'
 
 /**
@@ -25,6 +31,34 @@ export function editProject(
   const introduced = newIssues(before, after)
   if (introduced.length) throw new TroupeValidationError(introduced)
   writeDifferences(handle, before, after)
+}
+
+/**
+ * Replaces one actor's view: `editProject` for the edit made on every keystroke in the view
+ * editor, without copying or validating the whole project. Only the view changes, and nothing
+ * in a project but that view reads it, so the project's issues before and after differ only
+ * in what `validateActorView` reports (the view's own checks, prototype keys in it, and its
+ * placements of other actors); the same "no new issue" rule refuses it, changing nothing.
+ */
+export function editActorView(handle: DocHandle<ProjectDoc>, actorId: string, view: View): void {
+  const doc = handle.doc()
+  const actor = doc.actors[actorId]
+  if (!actor) throw missingActor(actorId)
+  const after = validateActorView(actorId, view, doc.actors)
+  if (after.length) {
+    const known = new Set(validateActorView(actorId, actor.view, doc.actors).map(issueKey))
+    const introduced = after.filter((issue) => !known.has(issueKey(issue)))
+    if (introduced.length) throw new TroupeValidationError(introduced)
+  }
+  if (deepEqual(actor.view, view)) return
+  handle.change((draft) => {
+    const target = draft.actors[actorId]
+    if (!target) return
+    if (viewKind(actor.view) !== viewKind(view)) target.view = plain(view)
+    // `actor.view` is what `target.view` holds (read just now): compared there, not through
+    // the proxy.
+    else writeJsonOver(target as unknown as Record<string, unknown>, 'view', view, actor.view)
+  })
 }
 
 export function writeDifferences(
@@ -80,12 +114,13 @@ function newIssues(before: ProjectDoc, after: ProjectDoc): TroupeIssue[] {
   }
   const after_ = issuesOf(after)
   if (!after_.length) return []
-  // Compared without the path: an edit that shifts list indices must not make an old
-  // problem look new.
-  const key = (issue: TroupeIssue) => `${issue.code} ${issue.actorId ?? ''} ${issue.message}`
-  const known = new Set(issuesOf(before).map(key))
-  return after_.filter((issue) => !known.has(key(issue)))
+  const known = new Set(issuesOf(before).map(issueKey))
+  return after_.filter((issue) => !known.has(issueKey(issue)))
 }
+
+// Compared without the path: an edit that shifts list indices must not make an old problem
+// look new.
+const issueKey = (issue: TroupeIssue) => `${issue.code} ${issue.actorId ?? ''} ${issue.message}`
 
 /** An issue for an edit that names an actor the project does not have. */
 export function missingActor(

@@ -1,4 +1,5 @@
 import type { InstanceState, ProjectDefinition, RaisedEvent } from '@troupe/core'
+import { snapshotPatch } from './patch'
 import { connectType, type HostMessage, readGuestEvent } from './protocol'
 
 export interface PreviewHost {
@@ -14,6 +15,8 @@ export function createPreviewHost(
 ): PreviewHost {
   let ready = false
   let pending: HostMessage | null = null
+  /** What the frame holds now: later updates send only what differs from it. */
+  let shown: { definition: ProjectDefinition; state: InstanceState; rootId?: string } | null = null
   port.onmessage = (e: MessageEvent) => {
     if ((e.data as { type?: unknown })?.type === 'troupe:ready') {
       ready = true
@@ -26,9 +29,17 @@ export function createPreviewHost(
   }
   return {
     update(definition, state, rootId) {
-      const message: HostMessage = rootId
-        ? { type: 'troupe:render', definition, state, rootId }
-        : { type: 'troupe:render', definition, state }
+      const message: HostMessage =
+        ready && shown && shown.rootId === rootId
+          ? {
+              type: 'troupe:patch',
+              definition: snapshotPatch(shown.definition, definition),
+              state: snapshotPatch(shown.state, state),
+            }
+          : rootId
+            ? { type: 'troupe:render', definition, state, rootId }
+            : { type: 'troupe:render', definition, state }
+      shown = rootId ? { definition, state, rootId } : { definition, state }
       if (ready) post(port, message)
       else pending = message
     },

@@ -5,6 +5,7 @@ import {
   type RaisedEvent,
   stripUnsafeKeys,
 } from '@troupe/core'
+import type { SnapshotPatch } from './patch'
 
 /**
  * Messages between a host page (the studio) and a preview frame that renders the app in a
@@ -14,12 +15,19 @@ import {
  */
 export const connectType = 'troupe:connect'
 
-export type HostMessage = {
-  type: 'troupe:render'
-  definition: ProjectDefinition
-  state: InstanceState
-  rootId?: string
-}
+export type HostMessage =
+  | {
+      type: 'troupe:render'
+      definition: ProjectDefinition
+      state: InstanceState
+      rootId?: string
+    }
+  | {
+      /** What changed since the previous message, which the frame holds (see patch.ts). */
+      type: 'troupe:patch'
+      definition: SnapshotPatch
+      state: SnapshotPatch
+    }
 
 export type GuestMessage = { type: 'troupe:ready' } | { type: 'troupe:event'; event: RaisedEvent }
 

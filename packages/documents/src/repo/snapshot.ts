@@ -1,0 +1,71 @@
+import { load, save } from '@automerge/automerge'
+import {
+  type AnyDocumentId,
+  type DocumentId,
+  interpretAsDocumentId,
+  type Repo,
+} from '@automerge/automerge-repo'
+
+/**
+ * Opening a document this browser has never held, in one Automerge load instead of one sync.
+ *
+ * Through sync, a peer with nothing receives the whole document in a sync message, and
+ * Automerge applies it as patches to an empty document: for a project of 1,000 actors that
+ * was most of the time to open it (measured in `pnpm bench studio-open`: the patches of every
+ * character of every string, built in wasm and copied into JavaScript one by one, then diffed
+ * again for the change event). `load` builds the same document directly. So the studio asks
+ * the server for the saved document (`documentSnapshot`, behind the owner's login), loads it
+ * into the repo's handle before the handle asks anyone (`seedFromSnapshot`), and sync then
+ * only has to confirm both sides hold the same heads, or bring what changed since.
+ */
+
+/** Where a document's saved bytes come from (the server, over HTTP); null when not there. */
+export type SnapshotSource = (documentId: DocumentId) => Promise<Uint8Array | null>
+
+/** The document as saved by Automerge (its whole history), or null when the repo cannot find it. */
+export async function documentSnapshot(
+  repo: Repo,
+  documentId: string,
+  waitMs = 5_000,
+): Promise<Uint8Array | null> {
+  try {
+    const handle = await repo.find(documentId as AnyDocumentId, {
+      signal: AbortSignal.timeout(waitMs),
+    })
+    return save(handle.doc())
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Puts a document's snapshot into the repo before it is found, when this repo does not hold
+ * the document yet (no open handle, nothing in its storage): returns whether it did. A copy
+ * in storage is never replaced (it may hold changes not synced yet); the repo loads that one
+ * as always. A snapshot that fails to load is ignored: the document then comes by sync.
+ */
+export async function seedFromSnapshot(
+  repo: Repo,
+  id: AnyDocumentId,
+  snapshot: SnapshotSource,
+): Promise<boolean> {
+  const documentId = interpretAsDocumentId(id)
+  if (repo.handles[documentId]) return false
+  // Asked together: the storage check is a read of its chunks, no Automerge work.
+  const fetched = snapshot(documentId).catch(() => null)
+  const stored = await repo.storageSubsystem?.loadDocData(documentId)
+  if (stored) return false
+  const bytes = await fetched
+  if (!bytes || repo.handles[documentId]) return false
+  let doc: ReturnType<typeof load>
+  try {
+    doc = load(bytes)
+  } catch {
+    return false
+  }
+  // Created now (it starts loading from storage, which holds nothing) and filled at once, in
+  // the same task, before it can ask the network for the document.
+  const { handle } = repo.findWithProgress(documentId)
+  handle.update(() => doc)
+  return true
+}

@@ -54,6 +54,7 @@ export const layers = {
       'react/*',
       'react-dom/*',
       '@xyflow/react',
+      '@xyflow/system', // React Flow's framework-free core: the canvas minimap's pan and zoom
       'elkjs/*',
       'monaco-editor',
       'monaco-editor/*',

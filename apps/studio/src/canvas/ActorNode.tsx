@@ -33,37 +33,41 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
         title="Messages in: drag from a sender's messages-out handle"
         aria-label={`Messages into ${data.role}`}
       />
-      <div className="actor-node-role">{data.role}</div>
-      <div className="actor-node-kind">
-        {data.isRoot ? 'root · ' : ''}
-        {data.kind}
+      {/* The node is a grid of one cell: this body and the four handles placed on its sides
+          (canvasSpeed.css), so no handle needs positioning of its own. */}
+      <div className="actor-node-body">
+        <div className="actor-node-role">{data.role}</div>
+        <div className="actor-node-kind">
+          {data.isRoot ? 'root · ' : ''}
+          {data.kind}
+        </div>
+        <div className="actor-node-summary">
+          <span title="Actors this one sends its events to">
+            {summary.subscriptionCount} sub{summary.subscriptionCount === 1 ? '' : 's'}
+          </span>
+          {' · '}
+          <span title="Child actors rendered inside this one">
+            {summary.childCount} {summary.childCount === 1 ? 'child' : 'children'}
+          </span>
+        </div>
+        {summary.receives.length > 0 && (
+          <ul className="actor-node-receives" aria-label="Receives">
+            {summary.receives.map((type) => (
+              <li
+                key={type}
+                className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
+                title={
+                  summary.unhandled.includes(type)
+                    ? 'No built-in or project skill handles this type'
+                    : undefined
+                }
+              >
+                {type}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
-      <div className="actor-node-summary">
-        <span title="Actors this one sends its events to">
-          {summary.subscriptionCount} sub{summary.subscriptionCount === 1 ? '' : 's'}
-        </span>
-        {' · '}
-        <span title="Child actors rendered inside this one">
-          {summary.childCount} {summary.childCount === 1 ? 'child' : 'children'}
-        </span>
-      </div>
-      {summary.receives.length > 0 && (
-        <ul className="actor-node-receives" aria-label="Receives">
-          {summary.receives.map((type) => (
-            <li
-              key={type}
-              className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
-              title={
-                summary.unhandled.includes(type)
-                  ? 'No built-in or project skill handles this type'
-                  : undefined
-              }
-            >
-              {type}
-            </li>
-          ))}
-        </ul>
-      )}
       <Handle
         type="source"
         id={handles.messageOut}

@@ -6,7 +6,6 @@ import {
   Controls,
   type EdgeChange,
   type IsValidConnection,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   useReactFlow,
@@ -21,6 +20,7 @@ import { paletteDragType } from '../palette/actorKinds'
 import { useAddActor } from '../palette/useAddActor'
 import type { XY } from '../session/store'
 import { ActorNode } from './ActorNode'
+import { CanvasMinimap } from './CanvasMinimap'
 import { CanvasNotice } from './CanvasNotice'
 import { CanvasToolbar } from './CanvasToolbar'
 import {
@@ -216,7 +216,7 @@ export function Canvas() {
           proOptions={proOptions}
         >
           <Background />
-          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <CanvasMinimap ariaLabel="Minimap" />
           <Controls aria-label="Zoom controls" />
           {othersHere && <RemoteCursors />}
         </ReactFlow>

@@ -41,8 +41,9 @@ const quick = process.env.TROUPE_BENCH_QUICK === '1'
 const canvasOnly = canvasOnlySizes(process.argv)
 const canvasSizes =
   canvasOnly ?? (quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000])
-// Fewer rounds at 5,000 actors, whose frames take several times longer to drive.
-const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 2 : 3)
+// One round at 5,000 actors, whose frames take several times longer to drive (each round
+// says how long it took, so a slow machine shows progress instead of silence).
+const roundsFor = (count: number) => (quick ? 1 : count > 1_000 ? 1 : 3)
 
 interface GestureFrames {
   drag: number[]
@@ -92,6 +93,7 @@ export async function studioBench(): Promise<SuiteReport> {
       const frames = { troupe: empty(), bare: empty() }
       for (let round = 0; round < roundsFor(count); round++) {
         const direction = round % 2 === 0 ? 1 : -1
+        const started = performance.now()
         for (const [page, into] of [
           [studio, frames.troupe],
           [bare, frames.bare],
@@ -115,6 +117,9 @@ export async function studioBench(): Promise<SuiteReport> {
           }
           await page.waitForTimeout(300)
         }
+        progress(
+          `  round ${round + 1} of ${roundsFor(count)} done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        )
       }
       await studio.close()
       await bare.close()

@@ -37,13 +37,17 @@ if (unknown.length) {
   process.exit(2)
 }
 
+let written = 0
 for (const name of names) {
   console.log(`\n▶ bench ${name}`)
   const load = suites[name]
   if (!load) continue
   const report = await (await load())()
   if (report.partial) console.log('(a partial run: BENCHMARKS.md left as it was)')
-  else writeReport(join(repoRoot, 'BENCHMARKS.md'), report)
+  else {
+    writeReport(join(repoRoot, 'BENCHMARKS.md'), report)
+    written++
+  }
   console.log(report.markdown)
 }
-console.log('\nFigures written to BENCHMARKS.md')
+console.log(written ? '\nFigures written to BENCHMARKS.md' : '\nNothing written to BENCHMARKS.md')

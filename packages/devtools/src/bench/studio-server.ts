@@ -52,7 +52,8 @@ export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
     build: {
       outDir: studioDir,
       emptyOutDir: true,
-      ...(process.env.ZZ_NOMINIFY ? { minify: false } : {}),
+      // TROUPE_BENCH_UNMINIFIED=1 keeps names readable in CPU profiles of the studio.
+      ...(process.env.TROUPE_BENCH_UNMINIFIED ? { minify: false } : {}),
     },
   })
   const server = await startServer({ port: 0, dataDir: join(work, 'data'), studioDir })

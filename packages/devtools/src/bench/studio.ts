@@ -88,7 +88,7 @@ export async function studioBench(): Promise<SuiteReport> {
       await settledCanvas(bare)
 
       progress(
-        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${roundsFor(count)} rounds`,
+        `canvas, ${count.toLocaleString('en-US')} actors: dragging and panning, ${roundsFor(count)} round${roundsFor(count) === 1 ? '' : 's'}`,
       )
       const frames = { troupe: empty(), bare: empty() }
       for (let round = 0; round < roundsFor(count); round++) {

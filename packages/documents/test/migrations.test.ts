@@ -2,7 +2,7 @@ import * as A from '@automerge/automerge'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import { readLog } from '../src/instance/state'
-import type { InstanceDoc } from '../src/schema/instance'
+import { INSTANCE_DOC_VERSION, type InstanceDoc } from '../src/schema/instance'
 import { migrateInstance } from '../src/schema/instance-migrations'
 import { migrateProject } from '../src/schema/project-migrations'
 
@@ -41,7 +41,7 @@ describe('document migrations', () => {
   it('leaves a current document untouched', () => {
     const current = {
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -50,7 +50,7 @@ describe('document migrations', () => {
     expect(migrateInstance(current)).toBe(false)
     expect(current).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -63,7 +63,7 @@ describe('document migrations', () => {
     expect(migrateInstance(doc)).toBe(true)
     expect(doc).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'automerge:abc',
       actors: {},
       entities: {},
@@ -85,7 +85,7 @@ describe('document migrations', () => {
       migrateInstance(d)
     })
     const migrated = doc as unknown as InstanceDoc
-    expect(migrated.version).toBe(2)
+    expect(migrated.version).toBe(INSTANCE_DOC_VERSION)
     expect(migrated.log.map((segment) => segment.length)).toEqual([1_000, 1_000, 500])
     expect(readLog(migrated).map((entry) => JSON.stringify(entry))).toEqual(entries)
     expect(readLog(migrated, 1_999).map((entry) => JSON.stringify(entry))).toEqual(

@@ -1,6 +1,9 @@
 import * as A from '@automerge/automerge'
+import { Repo } from '@automerge/automerge-repo'
+import type { ProjectFile } from '@troupe/core'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
+import { createProject, openProject } from '../src/index'
 import { readLog } from '../src/instance/state'
 import { INSTANCE_DOC_VERSION, type InstanceDoc } from '../src/schema/instance'
 import { migrateInstance } from '../src/schema/instance-migrations'
@@ -107,5 +110,48 @@ describe('document migrations', () => {
       expect(error).toBeInstanceOf(TroupeValidationError)
       expect((error as TroupeValidationError).issues[0]!.code).toBe(issueCodes.unsupportedVersion)
     }
+  })
+})
+
+const openFile: ProjectFile = {
+  troupe: 1,
+  name: 'Open',
+  root: 'root',
+  actors: {
+    root: {
+      role: 'root',
+      context: { visible: true },
+      view: { container: { layout: 'flex' } },
+      subscriptions: [],
+      children: [],
+      dependencies: {},
+    },
+  },
+}
+
+describe('opening a project migrates what is old and writes nothing to what is current', () => {
+  it('brings a version-2 instance to the current version in one change, then leaves it be', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: openFile })
+    instance.change((d) => {
+      d.version = 2
+    })
+    const before = A.getAllChanges(instance.doc()).length
+    const opened = await openProject(repo, project.url)
+    expect(opened.instance.doc().version).toBe(INSTANCE_DOC_VERSION)
+    expect(A.getAllChanges(opened.instance.doc())).toHaveLength(before + 1)
+    await openProject(repo, project.url)
+    expect(A.getAllChanges(opened.instance.doc())).toHaveLength(before + 1)
+    await repo.shutdown()
+  })
+
+  it('refuses an instance from a newer Troupe, naming its version', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: openFile })
+    instance.change((d) => {
+      d.version = INSTANCE_DOC_VERSION + 1
+    })
+    await expect(openProject(repo, project.url)).rejects.toThrow(/newer than this Troupe/)
+    await repo.shutdown()
   })
 })

@@ -2,10 +2,10 @@ import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
 import { createInstance } from '../instance/create-instance'
 import { currentEpoch } from '../instance/epochs'
 import type { InstanceDoc } from '../schema/instance'
-import { migrateInstance } from '../schema/instance-migrations'
+import { instanceMigrations } from '../schema/instance-migrations'
+import { type MigrationChain, needsMigration, runMigrations } from '../schema/migrate'
 import type { ProjectDoc } from '../schema/project'
-import { migrateProject } from '../schema/project-migrations'
-import { plain } from '../write-json'
+import { projectMigrations } from '../schema/project-migrations'
 import type { ProjectHandles } from './create'
 import { toProjectFile } from './definition'
 
@@ -17,7 +17,7 @@ import { toProjectFile } from './definition'
  */
 export async function openProject(repo: Repo, url: AnyDocumentId): Promise<ProjectHandles> {
   const project = await repo.find<ProjectDoc>(url)
-  migrate(project, migrateProject)
+  migrate(project, projectMigrations)
   const doc = project.doc()
   let instance: DocHandle<InstanceDoc>
   if (doc.instanceUrl) {
@@ -26,7 +26,7 @@ export async function openProject(repo: Repo, url: AnyDocumentId): Promise<Proje
       repo,
       await repo.find<InstanceDoc>(doc.instanceUrl as AnyDocumentId),
     )
-    migrate(instance, migrateInstance)
+    migrate(instance, instanceMigrations)
   } else {
     instance = createInstance(repo, project.url, toProjectFile(doc))
     project.change((d) => {
@@ -36,11 +36,14 @@ export async function openProject(repo: Repo, url: AnyDocumentId): Promise<Proje
   return { project, instance }
 }
 
-/** Migrates inside a change only when needed, so opening a current document writes nothing. */
-function migrate<T>(handle: DocHandle<T>, step: (doc: Record<string, unknown>) => boolean): void {
-  const probe = plain(handle.doc()) as Record<string, unknown>
-  if (!step(probe)) return
+/**
+ * Migrates inside a change only when needed, so opening a current document writes nothing.
+ * Only the type and version are read to decide: a plain copy of the document to probe on
+ * cost a JSON round trip of the whole current epoch (its log included) on every open.
+ */
+function migrate<T>(handle: DocHandle<T>, chain: MigrationChain): void {
+  if (!needsMigration(handle.doc() as { type?: unknown; version?: unknown }, chain)) return
   handle.change((d) => {
-    step(d as Record<string, unknown>)
+    runMigrations(d as Record<string, unknown>, chain)
   })
 }

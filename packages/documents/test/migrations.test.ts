@@ -1,8 +1,11 @@
 import * as A from '@automerge/automerge'
+import { Repo } from '@automerge/automerge-repo'
+import type { ProjectFile } from '@troupe/core'
 import { issueCodes, TroupeValidationError } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
+import { createProject, openProject } from '../src/index'
 import { readLog } from '../src/instance/state'
-import type { InstanceDoc } from '../src/schema/instance'
+import { INSTANCE_DOC_VERSION, type InstanceDoc } from '../src/schema/instance'
 import { migrateInstance } from '../src/schema/instance-migrations'
 import { migrateProject } from '../src/schema/project-migrations'
 
@@ -41,7 +44,7 @@ describe('document migrations', () => {
   it('leaves a current document untouched', () => {
     const current = {
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -50,7 +53,7 @@ describe('document migrations', () => {
     expect(migrateInstance(current)).toBe(false)
     expect(current).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -63,7 +66,7 @@ describe('document migrations', () => {
     expect(migrateInstance(doc)).toBe(true)
     expect(doc).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'automerge:abc',
       actors: {},
       entities: {},
@@ -85,7 +88,7 @@ describe('document migrations', () => {
       migrateInstance(d)
     })
     const migrated = doc as unknown as InstanceDoc
-    expect(migrated.version).toBe(2)
+    expect(migrated.version).toBe(INSTANCE_DOC_VERSION)
     expect(migrated.log.map((segment) => segment.length)).toEqual([1_000, 1_000, 500])
     expect(readLog(migrated).map((entry) => JSON.stringify(entry))).toEqual(entries)
     expect(readLog(migrated, 1_999).map((entry) => JSON.stringify(entry))).toEqual(
@@ -107,5 +110,48 @@ describe('document migrations', () => {
       expect(error).toBeInstanceOf(TroupeValidationError)
       expect((error as TroupeValidationError).issues[0]!.code).toBe(issueCodes.unsupportedVersion)
     }
+  })
+})
+
+const openFile: ProjectFile = {
+  troupe: 1,
+  name: 'Open',
+  root: 'root',
+  actors: {
+    root: {
+      role: 'root',
+      context: { visible: true },
+      view: { container: { layout: 'flex' } },
+      subscriptions: [],
+      children: [],
+      dependencies: {},
+    },
+  },
+}
+
+describe('opening a project migrates what is old and writes nothing to what is current', () => {
+  it('brings a version-2 instance to the current version in one change, then leaves it be', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: openFile })
+    instance.change((d) => {
+      d.version = 2
+    })
+    const before = A.getAllChanges(instance.doc()).length
+    const opened = await openProject(repo, project.url)
+    expect(opened.instance.doc().version).toBe(INSTANCE_DOC_VERSION)
+    expect(A.getAllChanges(opened.instance.doc())).toHaveLength(before + 1)
+    await openProject(repo, project.url)
+    expect(A.getAllChanges(opened.instance.doc())).toHaveLength(before + 1)
+    await repo.shutdown()
+  })
+
+  it('refuses an instance from a newer Troupe, naming its version', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: openFile })
+    instance.change((d) => {
+      d.version = INSTANCE_DOC_VERSION + 1
+    })
+    await expect(openProject(repo, project.url)).rejects.toThrow(/newer than this Troupe/)
+    await repo.shutdown()
   })
 })

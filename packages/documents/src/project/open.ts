@@ -3,10 +3,10 @@ import { createInstance } from '../instance/create-instance'
 import { currentEpoch } from '../instance/epochs'
 import { type SnapshotSource, seedFromSnapshot } from '../repo/snapshot'
 import type { InstanceDoc } from '../schema/instance'
-import { migrateInstance } from '../schema/instance-migrations'
+import { instanceMigrations } from '../schema/instance-migrations'
+import { type MigrationChain, needsMigration, runMigrations } from '../schema/migrate'
 import type { ProjectDoc } from '../schema/project'
-import { migrateProject } from '../schema/project-migrations'
-import { plain } from '../write-json'
+import { projectMigrations } from '../schema/project-migrations'
 import type { ProjectHandles } from './create'
 import { toProjectFile } from './definition'
 
@@ -28,13 +28,13 @@ export async function openProject(
     return repo.find<T>(id)
   }
   const project = await find<ProjectDoc>(url)
-  migrate(project, migrateProject)
+  migrate(project, projectMigrations)
   const doc = project.doc()
   let instance: DocHandle<InstanceDoc>
   if (doc.instanceUrl) {
     // The pointer may lag behind the instance's epochs (a rotation made offline elsewhere).
     instance = await currentEpoch(repo, await find<InstanceDoc>(doc.instanceUrl as AnyDocumentId))
-    migrate(instance, migrateInstance)
+    migrate(instance, instanceMigrations)
   } else {
     instance = createInstance(repo, project.url, toProjectFile(doc))
     project.change((d) => {
@@ -44,11 +44,14 @@ export async function openProject(
   return { project, instance }
 }
 
-/** Migrates inside a change only when needed, so opening a current document writes nothing. */
-function migrate<T>(handle: DocHandle<T>, step: (doc: Record<string, unknown>) => boolean): void {
-  const probe = plain(handle.doc()) as Record<string, unknown>
-  if (!step(probe)) return
+/**
+ * Migrates inside a change only when needed, so opening a current document writes nothing.
+ * Only the type and version are read to decide: a plain copy of the document to probe on
+ * cost a JSON round trip of the whole current epoch (its log included) on every open.
+ */
+function migrate<T>(handle: DocHandle<T>, chain: MigrationChain): void {
+  if (!needsMigration(handle.doc() as { type?: unknown; version?: unknown }, chain)) return
   handle.change((d) => {
-    step(d as Record<string, unknown>)
+    runMigrations(d as Record<string, unknown>, chain)
   })
 }

@@ -17,6 +17,30 @@ export interface MigrationChain {
  * type, is refused rather than guessed at.
  */
 export function runMigrations(doc: Record<string, unknown>, chain: MigrationChain): boolean {
+  const from = versionOf(doc, chain)
+  for (let v = from; v < chain.current; v++) {
+    const step = chain.steps[v]
+    if (!step) throw refuse(`no migration from ${chain.type} version ${v}`)
+    step(doc)
+    doc.version = v + 1
+  }
+  if (doc.type === undefined) doc.type = chain.type
+  return from !== chain.current
+}
+
+/**
+ * Whether `doc` needs migrating, reading only its type and version (no copy of the document:
+ * opening a current one should cost nothing). Refuses as runMigrations does.
+ */
+export function needsMigration(
+  doc: { type?: unknown; version?: unknown },
+  chain: MigrationChain,
+): boolean {
+  return doc.type === undefined || versionOf(doc, chain) !== chain.current
+}
+
+/** The document's version; refuses another type or a version newer than the chain's. */
+function versionOf(doc: { type?: unknown; version?: unknown }, chain: MigrationChain): number {
   if (doc.type !== undefined && doc.type !== chain.type) {
     throw refuse(`expected a ${chain.type} document, found ${String(doc.type)}`)
   }
@@ -26,14 +50,7 @@ export function runMigrations(doc: Record<string, unknown>, chain: MigrationChai
       `${chain.type} version ${from} is newer than this Troupe understands (${chain.current}); update Troupe`,
     )
   }
-  for (let v = from; v < chain.current; v++) {
-    const step = chain.steps[v]
-    if (!step) throw refuse(`no migration from ${chain.type} version ${v}`)
-    step(doc)
-    doc.version = v + 1
-  }
-  if (doc.type === undefined) doc.type = chain.type
-  return from !== chain.current
+  return from
 }
 
 function refuse(message: string): TroupeValidationError {

@@ -13,21 +13,10 @@ import {
   whenDoc,
 } from '../src/index'
 import { converged, link } from './support/network'
+import { queryRootProject } from './support/query-root'
 
 const file: ProjectFile = {
-  troupe: 1,
-  name: 'Notes',
-  root: 'root',
-  actors: {
-    root: {
-      role: 'root',
-      context: { visible: true, queries: { todos: { schemaName: 'todos', items: [] } } },
-      view: { container: { layout: 'flex' } },
-      subscriptions: ['root'],
-      children: [],
-      dependencies: {},
-    },
-  },
+  ...queryRootProject('todos'),
   skills: {
     addNote: {
       steps: [{ skill: '@entity/createEntity', payload: { schemaName: 'memos', entityData: {} } }],

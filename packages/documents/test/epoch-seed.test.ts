@@ -18,27 +18,14 @@ import {
   stateBefore,
   toProjectFile,
 } from '../src/index'
+import { queryRootProject } from './support/query-root'
 
 /**
  * An epoch starts with a copy of the whole state (epochs.ts). Its entities are written as
  * one immutable string each (instance/seeded-entities.ts): these tests pin that the seed is
  * that small, and that every reader and writer still sees plain entities.
  */
-const notes: ProjectFile = {
-  troupe: 1,
-  name: 'Notes',
-  root: 'root',
-  actors: {
-    root: {
-      role: 'root',
-      context: { visible: true, queries: { notes: { schemaName: 'notes', items: [] } } },
-      view: { container: { layout: 'flex' } },
-      subscriptions: ['root'],
-      children: [],
-      dependencies: {},
-    },
-  },
-}
+const notes: ProjectFile = queryRootProject('notes')
 
 const create = (i: number): RaisedEvent => ({
   from: 'root',

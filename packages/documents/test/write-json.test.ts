@@ -1,6 +1,6 @@
 import * as A from '@automerge/automerge'
 import { describe, expect, it } from 'vitest'
-import { writeJson, writeJsonOver } from '../src/write-json'
+import { deepEqual, writeJson, writeJsonOver } from '../src/write-json'
 
 type Doc = { view: Record<string, unknown> }
 
@@ -133,4 +133,19 @@ describe('writeJsonOver (differences found in a plain snapshot, not through the 
       expect(patchesOf(base, viaSnapshot)).toEqual(patchesOf(base, viaProxy))
     })
   }
+})
+
+describe('deepEqual', () => {
+  it('compares immutable strings (log entries, seeded entities) by their text', () => {
+    const mine = A.from({ log: [new A.ImmutableString('{"id":"m1"}')] })
+    const theirs = A.load<typeof mine>(A.save(mine))
+    // Each peer reads its own ImmutableString objects: equal documents must still compare equal.
+    expect(mine.log[0]).not.toBe(theirs.log[0])
+    expect(deepEqual(mine, theirs)).toBe(true)
+    const other = A.change(theirs, (d) => {
+      d.log[0] = new A.ImmutableString('{"id":"m2"}')
+    })
+    expect(deepEqual(mine, other)).toBe(false)
+    expect(deepEqual(new A.ImmutableString('x'), 'x')).toBe(false)
+  })
 })

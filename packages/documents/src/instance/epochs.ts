@@ -54,8 +54,7 @@ export function rotateEpoch(repo: Repo, epoch: DocHandle<InstanceDoc>): DocHandl
     previous: { url: epoch.url, heads, start: epochStart(doc) + logLength(doc) },
     included: { ...doc.included, [epoch.url]: heads },
   })
-  // Two operations per entity (a map and its JSON): the seed is most of a new epoch
-  // (seeded-entities.ts).
+  // One immutable string per entity: the seed is most of a new epoch (seeded-entities.ts).
   start.entities = seedEntities(state.entities)
   const next = repo.create<InstanceDoc>(start)
   epoch.change((d) => {

@@ -4,6 +4,7 @@ import { applyEffects, type LogEntry, type ProcessOptions, processEvents } from 
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
+import { unseedPatched } from './seeded-entities'
 import { appendLog, instanceState } from './state'
 
 /** How to raise: the runtime's options, and the project heads the definition was read at. */
@@ -55,6 +56,7 @@ export function raiseEvents(
   const batch = processEvents(definition, instanceState(instance.doc()), events, options)
   const heads = options?.definitionHeads
   instance.change((doc) => {
+    unseedPatched(doc, batch.effects)
     applyEffects(doc as unknown as InstanceState, batch.effects)
     // Written only when it moved: most batches run against the same definition.
     if (heads && !sameHeads(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]

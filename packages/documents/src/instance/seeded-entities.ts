@@ -1,77 +1,50 @@
 import { ImmutableString, isImmutableString } from '@automerge/automerge-repo'
 import type { InstanceState, JsonObject } from '@troupe/core'
+import type { StateEffect } from '@troupe/runtime'
 import type { InstanceDoc, StoredEntity } from '../schema/instance'
 
 /**
- * Why seeded entities hold a string: a new epoch starts with a full copy of the state
- * (epochs.ts), and written as plain maps every entity costs an operation per field plus one
- * per character of every string (Automerge 3 stores strings as collaborative text). Measured
- * on `pnpm bench runtime`: 10,200 small entities made the seed change 120,854 operations, 90%
- * of the current epoch's load. So the seed writes each entity as a map holding ONE immutable
- * string of its JSON under SEED_KEY: two operations an entity.
+ * Why entities may be stored as strings: a new epoch starts with a full copy of the state
+ * (epochs.ts), and written as maps every entity costs an operation per field plus one per
+ * character of every string (Automerge 3 stores strings as collaborative text). Measured on
+ * `pnpm bench runtime`: 10,200 small entities made the seed change 120,854 operations, 90% of
+ * the current epoch's load. So the seed writes each entity as ONE immutable string of its
+ * JSON. An entity keeps that form until a message writes it: a put replaces it with a map, a
+ * delete removes it, and a patch first turns it back into a map (`unseedPatched`) so the
+ * patch stays a per-field write. Entities created during the epoch are maps, as always.
  *
- * Why a map around the string, not the string alone: a message's patch then writes its
- * fields into that map, which the seed already created, so two peers' concurrent patches of
- * different fields both survive the merge. Had the first patch replaced a bare string with a
- * new map, each peer would have made its own map and Automerge would have kept one of them,
- * losing the other peer's field. A put replaces the entity with a plain map, a delete removes
- * it; entities created during the epoch are plain maps, as always.
- *
- * Readers never see the seed: `readEntities` hands out the seed's fields with the patched
- * fields over them, worked out once per stored map, so an unchanged entity keeps its identity
- * from one document version to the next (the renderer's query cache relies on that).
+ * Readers never see the strings: `readEntities` hands out the parsed objects, each parsed
+ * once and kept with its stored string, so an unchanged entity keeps its identity from one
+ * document version to the next (the renderer's query cache relies on that).
  */
 
-/** The key of a seeded entity's JSON; `$`-keys are expressions in payloads, never data. */
-export const SEED_KEY = '$seed'
-
-/** A seeded entity as stored: its JSON, and every field a message wrote since. */
-export type SeededEntity = { [SEED_KEY]: ImmutableString } & Record<string, unknown>
-
-/** The stored form of a seed's entities: one map holding one immutable string per entity. */
+/** The stored form of a seed's entities: one immutable string of JSON per entity. */
 export function seedEntities(
   entities: InstanceState['entities'],
-): Record<string, Record<string, SeededEntity>> {
-  const out: Record<string, Record<string, SeededEntity>> = {}
+): Record<string, Record<string, ImmutableString>> {
+  const out: Record<string, Record<string, ImmutableString>> = {}
   for (const [schema, byId] of Object.entries(entities)) {
-    const seeded: Record<string, SeededEntity> = {}
+    const seeded: Record<string, ImmutableString> = {}
     for (const [id, entity] of Object.entries(byId)) {
-      seeded[id] = { [SEED_KEY]: new ImmutableString(JSON.stringify(entity)) }
+      seeded[id] = new ImmutableString(JSON.stringify(entity))
     }
     out[schema] = seeded
   }
   return out
 }
 
-const parsedSeeds = new WeakMap<object, JsonObject>()
-const readStored = new WeakMap<object, JsonObject>()
+const parsed = new WeakMap<object, JsonObject>()
 const decodedSchemas = new WeakMap<object, Record<string, JsonObject>>()
 const decodedRoots = new WeakMap<object, InstanceState['entities']>()
 
-/** The seed string of a stored entity, if it is seeded. */
-function seedOf(stored: StoredEntity): ImmutableString | undefined {
-  const seed = (stored as Record<string, unknown>)[SEED_KEY]
-  return isImmutableString(seed) ? seed : undefined
-}
-
-/** The entity a stored value stands for: a seeded one's JSON with its written fields over it. */
+/** The entity a stored value stands for (a seeded string is parsed once, then remembered). */
 export function readEntity(stored: StoredEntity): JsonObject {
-  const seed = seedOf(stored)
-  if (!seed) return stored as JsonObject
-  let entity = readStored.get(stored)
-  if (entity) return entity
-  let base = parsedSeeds.get(seed)
-  if (!base) {
-    base = JSON.parse(seed.val) as JsonObject
-    parsedSeeds.set(seed, base)
+  if (!isImmutableString(stored)) return stored
+  let entity = parsed.get(stored)
+  if (!entity) {
+    entity = JSON.parse(stored.val) as JsonObject
+    parsed.set(stored, entity)
   }
-  const written = Object.keys(stored).filter((key) => key !== SEED_KEY)
-  if (!written.length) entity = base
-  else {
-    entity = { ...base }
-    for (const key of written) entity[key] = (stored as JsonObject)[key] as JsonObject[string]
-  }
-  readStored.set(stored, entity)
   return entity
 }
 
@@ -100,10 +73,25 @@ function readSchema(map: Record<string, StoredEntity>): Record<string, JsonObjec
   let decoded = decodedSchemas.get(map)
   if (decoded) return decoded
   const ids = Object.keys(map)
-  if (ids.some((id) => seedOf(map[id]!))) {
+  if (ids.some((id) => isImmutableString(map[id]))) {
     decoded = {}
     for (const id of ids) decoded[id] = readEntity(map[id]!)
   } else decoded = map as Record<string, JsonObject>
   decodedSchemas.set(map, decoded)
   return decoded
+}
+
+/**
+ * Inside a change, before the runtime's effects apply: every seeded entity a patch names
+ * becomes a map of its fields again, so `applyEffects` patches it field by field.
+ */
+export function unseedPatched(doc: InstanceDoc, effects: readonly StateEffect[]): void {
+  for (const effect of effects) {
+    if (effect.kind !== 'patchEntity') continue
+    const map = Object.hasOwn(doc.entities, effect.schema) ? doc.entities[effect.schema] : undefined
+    const stored = map && Object.hasOwn(map, effect.id) ? map[effect.id] : undefined
+    if (map && stored && isImmutableString(stored)) {
+      map[effect.id] = JSON.parse(stored.val) as JsonObject
+    }
+  }
 }

@@ -26,9 +26,9 @@ export interface InstanceDoc {
   project: string
   actors: Record<string, ActorState>
   /**
-   * Entities by schema and id. In an epoch's seed (version 3) each is a map holding one
-   * immutable string of its JSON, beside the fields messages wrote since
-   * (instance/seeded-entities.ts); read them through `instanceState`, which merges the two.
+   * Entities by schema and id. In an epoch's seed (version 3) each is one immutable string of
+   * its JSON until a message writes it (instance/seeded-entities.ts); read them through
+   * `instanceState`, which parses them.
    */
   entities: Record<string, Record<string, StoredEntity>>
   log: ImmutableString[][]
@@ -59,11 +59,8 @@ export interface InstanceDoc {
   included?: Record<string, string[]>
 }
 
-/**
- * An entity as stored: a map of its fields, or (seeded at an epoch's start) a map of its JSON
- * under `$seed` and the fields written since (instance/seeded-entities.ts).
- */
-export type StoredEntity = JsonObject | ({ $seed: ImmutableString } & Record<string, unknown>)
+/** An entity as stored: a map of its fields, or (seeded, not written since) its JSON. */
+export type StoredEntity = JsonObject | ImmutableString
 
 export interface EpochLink {
   url: string

@@ -100,14 +100,8 @@ function deleteAt(target: Container, key: string | number): void {
   else delete target[key as string]
 }
 
-/** A map to patch in place; an immutable string (a seeded entity) is a value, replaced whole. */
 function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !isImmutableString(value)
-  )
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Structural equality of JSON-like values (works on Automerge proxies, which read as plain). */

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import {
   createProject,
   type InstanceDoc,
-  instanceState,
   projectDefinition,
   raiseEvent,
   repairContainers,
@@ -63,7 +62,7 @@ describe('containers created concurrently on two peers', () => {
     await converged([instance, bobs])
     cut()
     for (const handle of [instance, bobs]) {
-      const texts = Object.values(instanceState(handle.doc()).entities.notes!).map((n) => n.text)
+      const texts = Object.values(handle.doc().entities.notes!).map((n) => n.text)
       expect(texts.sort()).toEqual(['from alice', 'from bob'])
     }
     expect(repairContainers(bobs)).toBe(false)

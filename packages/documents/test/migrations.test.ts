@@ -44,7 +44,7 @@ describe('document migrations', () => {
   it('leaves a current document untouched', () => {
     const current = {
       type: 'troupe/instance',
-      version: INSTANCE_DOC_VERSION,
+      version: 2,
       project: 'x',
       actors: {},
       entities: {},
@@ -53,7 +53,7 @@ describe('document migrations', () => {
     expect(migrateInstance(current)).toBe(false)
     expect(current).toEqual({
       type: 'troupe/instance',
-      version: INSTANCE_DOC_VERSION,
+      version: 2,
       project: 'x',
       actors: {},
       entities: {},
@@ -66,7 +66,7 @@ describe('document migrations', () => {
     expect(migrateInstance(doc)).toBe(true)
     expect(doc).toEqual({
       type: 'troupe/instance',
-      version: INSTANCE_DOC_VERSION,
+      version: 2,
       project: 'automerge:abc',
       actors: {},
       entities: {},
@@ -88,7 +88,7 @@ describe('document migrations', () => {
       migrateInstance(d)
     })
     const migrated = doc as unknown as InstanceDoc
-    expect(migrated.version).toBe(INSTANCE_DOC_VERSION)
+    expect(migrated.version).toBe(2)
     expect(migrated.log.map((segment) => segment.length)).toEqual([1_000, 1_000, 500])
     expect(readLog(migrated).map((entry) => JSON.stringify(entry))).toEqual(entries)
     expect(readLog(migrated, 1_999).map((entry) => JSON.stringify(entry))).toEqual(
@@ -130,11 +130,11 @@ const openFile: ProjectFile = {
 }
 
 describe('opening a project migrates what is old and writes nothing to what is current', () => {
-  it('brings a version-2 instance to the current version in one change, then leaves it be', async () => {
+  it('brings an older instance to the current version in one change, then leaves it be', async () => {
     const repo = new Repo({ network: [] })
     const { project, instance } = createProject(repo, { from: openFile })
     instance.change((d) => {
-      d.version = 2
+      d.version = INSTANCE_DOC_VERSION - 1
     })
     const before = A.getAllChanges(instance.doc()).length
     const opened = await openProject(repo, project.url)

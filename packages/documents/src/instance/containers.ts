@@ -1,5 +1,5 @@
 import { type Doc, type DocHandle, getConflicts } from '@automerge/automerge-repo'
-import type { InstanceState, ProjectDefinition, ProjectFile } from '@troupe/core'
+import type { ProjectDefinition, ProjectFile } from '@troupe/core'
 import { afterChange } from '../repo/after-change'
 import type { InstanceDoc } from '../schema/instance'
 import { deepEqual, writeJson } from '../write-json'
@@ -33,8 +33,8 @@ export function schemasOf(project: Pick<ProjectFile, 'actors' | 'skills' | 'enti
 /** Containers for a new instance: a context map per actor and a map per known schema. */
 export function initialContainers(
   definition: Pick<ProjectDefinition, 'actors' | 'skills'> & Pick<ProjectFile, 'entities'>,
-  state: InstanceState,
-): InstanceState {
+  state: Pick<InstanceDoc, 'actors' | 'entities'>,
+): Pick<InstanceDoc, 'actors' | 'entities'> {
   const actors = { ...state.actors }
   for (const id of Object.keys(definition.actors)) actors[id] = { context: {}, ...actors[id] }
   const entities = { ...state.entities }

@@ -3,7 +3,6 @@ import { type Doc, type DocHandle, getConflicts, type Repo } from '@automerge/au
 import { DEFAULT_EPOCH_SIZE, type ProjectDefinition } from '@troupe/core'
 import { type InstanceDoc, newInstanceDoc } from '../schema/instance'
 import { plain } from '../write-json'
-import { seedEntities } from './seeded-entities'
 import { instanceState, logLength } from './state'
 
 /**
@@ -47,16 +46,15 @@ export function epochIsFull(doc: InstanceDoc, size: number): boolean {
 export function rotateEpoch(repo: Repo, epoch: DocHandle<InstanceDoc>): DocHandle<InstanceDoc> {
   const doc = epoch.doc()
   const heads = getHeads(doc)
-  const state = instanceState(doc)
-  const start: InstanceDoc = plain({
-    ...newInstanceDoc(doc.project, { actors: state.actors, entities: {} }),
-    ...(doc.definitionHeads ? { definitionHeads: doc.definitionHeads } : {}),
-    previous: { url: epoch.url, heads, start: epochStart(doc) + logLength(doc) },
-    included: { ...doc.included, [epoch.url]: heads },
-  })
-  // One immutable string per entity: the seed is most of a new epoch (seeded-entities.ts).
-  start.entities = seedEntities(state.entities)
-  const next = repo.create<InstanceDoc>(start)
+  const start = newInstanceDoc(doc.project, instanceState(doc))
+  const next = repo.create<InstanceDoc>(
+    plain({
+      ...start,
+      ...(doc.definitionHeads ? { definitionHeads: doc.definitionHeads } : {}),
+      previous: { url: epoch.url, heads, start: epochStart(doc) + logLength(doc) },
+      included: { ...doc.included, [epoch.url]: heads },
+    }),
+  )
   epoch.change((d) => {
     d.next = next.url
   })

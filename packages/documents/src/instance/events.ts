@@ -1,10 +1,9 @@
 import type { DocHandle } from '@automerge/automerge-repo'
-import type { InstanceState, ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
+import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
 import { applyEffects, type LogEntry, type ProcessOptions, processEvents } from '@troupe/runtime'
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
-import { unseedPatched } from './seeded-entities'
 import { appendLog, instanceState } from './state'
 
 /** How to raise: the runtime's options, and the project heads the definition was read at. */
@@ -56,8 +55,7 @@ export function raiseEvents(
   const batch = processEvents(definition, instanceState(instance.doc()), events, options)
   const heads = options?.definitionHeads
   instance.change((doc) => {
-    unseedPatched(doc, batch.effects)
-    applyEffects(doc as unknown as InstanceState, batch.effects)
+    applyEffects(doc, batch.effects)
     // Written only when it moved: most batches run against the same definition.
     if (heads && !sameHeads(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]
     appendLog(

@@ -2,15 +2,13 @@ import { ImmutableString } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
 import type { LogEntry } from '@troupe/runtime'
 import { type InstanceDoc, LOG_SEGMENT_SIZE } from '../schema/instance'
-import { readEntities } from './seeded-entities'
 
 /**
  * The running state of an instance document, as the runtime and renderer read it. Reads the
- * document in place (no copy; seeded entities parsed once, see seeded-entities.ts); treat it
- * as read-only.
+ * document in place (no copy); treat it as read-only.
  */
 export function instanceState(doc: InstanceDoc): InstanceState {
-  return { actors: doc.actors, entities: readEntities(doc.entities) }
+  return { actors: doc.actors, entities: doc.entities }
 }
 
 /** How many messages the log holds. */

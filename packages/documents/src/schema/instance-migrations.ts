@@ -23,9 +23,6 @@ export const instanceMigrations: MigrationChain = {
       }
       doc.log = segments
     },
-    // Version 3 lets an entity be stored as one immutable string of JSON (an epoch's seed);
-    // maps stay valid, so nothing moves. The number tells an older Troupe not to guess.
-    2: () => {},
   },
 }
 

@@ -2,7 +2,7 @@ import type { ImmutableString } from '@automerge/automerge-repo'
 import type { ActorState, InstanceState, JsonObject } from '@troupe/core'
 
 export const INSTANCE_DOC_TYPE = 'troupe/instance'
-export const INSTANCE_DOC_VERSION = 3
+export const INSTANCE_DOC_VERSION = 2
 
 /** How many log entries one segment of the log holds before a new segment starts. */
 export const LOG_SEGMENT_SIZE = 1_000
@@ -25,12 +25,7 @@ export interface InstanceDoc {
   /** URL of the project document this instance runs. */
   project: string
   actors: Record<string, ActorState>
-  /**
-   * Entities by schema and id. In an epoch's seed (version 3) each is one immutable string of
-   * its JSON until a message writes it (instance/seeded-entities.ts); read them through
-   * `instanceState`, which parses them.
-   */
-  entities: Record<string, Record<string, StoredEntity>>
+  entities: Record<string, Record<string, JsonObject>>
   log: ImmutableString[][]
   /**
    * The project document's heads the latest batch of events ran against, written with the
@@ -58,9 +53,6 @@ export interface InstanceDoc {
    */
   included?: Record<string, string[]>
 }
-
-/** An entity as stored: a map of its fields, or (seeded, not written since) its JSON. */
-export type StoredEntity = JsonObject | ImmutableString
 
 export interface EpochLink {
   url: string

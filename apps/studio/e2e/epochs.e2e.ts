@@ -3,7 +3,7 @@ import { createNodeRepo } from '@troupe/documents/node'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import {
-  counterView,
+  epochCounterProject,
   historyStatus,
   messageCount,
   newPage,
@@ -21,22 +21,7 @@ import {
  */
 const studio = studioForFile()
 
-const counterProject = {
-  troupe: 1,
-  name: 'Epoch counter',
-  root: 'counter',
-  settings: { epochSize: 3 },
-  actors: {
-    counter: {
-      role: 'counter',
-      context: { visible: true, clicks: 0 },
-      view: counterView,
-      subscriptions: ['counter'],
-      children: [],
-      dependencies: {},
-    },
-  },
-}
+const counterProject = epochCounterProject('Epoch counter')
 
 const travel = timeTravel
 const status = historyStatus

@@ -18,6 +18,26 @@ export const counterView = {
   },
 }
 
+/** A project file of one counter (counterView) whose epochs fill after three clicks. */
+export function epochCounterProject(name: string) {
+  return {
+    troupe: 1,
+    name,
+    root: 'counter',
+    settings: { epochSize: 3 },
+    actors: {
+      counter: {
+        role: 'counter',
+        context: { visible: true, clicks: 0 },
+        view: counterView,
+        subscriptions: ['counter'],
+        children: [],
+        dependencies: {},
+      },
+    },
+  }
+}
+
 export interface StudioForFile {
   /** A test that restarts the server puts the new one here; the one here at the end is stopped. */
   server: RunningServer

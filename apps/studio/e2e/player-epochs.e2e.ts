@@ -2,7 +2,7 @@ import { importProjectFile } from '@troupe/documents'
 import { createNodeRepo, whenSynced } from '@troupe/documents/node'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, test } from 'vitest'
-import { counterView, studioForFile, visitorBrowserForFile } from './observe-page'
+import { epochCounterProject, studioForFile, visitorBrowserForFile } from './observe-page'
 
 /**
  * The published player over an instance that rotates into epochs every three messages
@@ -17,22 +17,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close()
 })
 
-const counterApp = {
-  troupe: 1,
-  name: 'Counter',
-  root: 'counter',
-  settings: { epochSize: 3 },
-  actors: {
-    counter: {
-      role: 'counter',
-      context: { visible: true, clicks: 0 },
-      view: counterView,
-      subscriptions: ['counter'],
-      children: [],
-      dependencies: {},
-    },
-  },
-}
+const counterApp = epochCounterProject('Counter')
 
 /** Publishes the counter as `slug` through the server's API, as the owner. */
 async function publishCounter(slug: string, scope: 'visitor' | 'shared') {

@@ -4,10 +4,8 @@ import type { ProjectFile, RaisedEvent } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
 import {
   createProject,
-  type DocHandle,
   forwardLateWrites,
   historyEntries,
-  type InstanceDoc,
   instanceState,
   LiveInstance,
   loadEarlierEpochs,

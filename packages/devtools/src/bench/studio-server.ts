@@ -7,6 +7,7 @@ import {
   type DocHandle,
   type ProjectDoc,
   setActorPositions,
+  whenConnected,
 } from '@troupe/documents'
 import { createNodeRepo, whenSynced } from '@troupe/documents/node'
 import { startServer } from '@troupe/server'
@@ -67,7 +68,7 @@ export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
   }
   try {
     // Connected before the first document is made, so the server learns of it as it syncs.
-    while (repo.peers.length === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+    await whenConnected(repo)
     const projects = new Map<number, SeededProject>()
     for (const count of new Set(sizes)) {
       progress(`creating a project of ${count.toLocaleString('en-US')} actors and syncing it`)

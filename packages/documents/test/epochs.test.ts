@@ -123,6 +123,15 @@ describe('an instance rotates into epochs as its log fills', () => {
     await again.shutdown()
   })
 
+  it('refuses to rotate an epoch twice, keeping the successor it started', async () => {
+    const repo = new Repo({ network: [] })
+    const { instance } = createProject(repo, { from: file(100) })
+    const next = rotateEpoch(repo, instance)
+    expect(() => rotateEpoch(repo, instance)).toThrow(/TRP-408/)
+    expect(instance.doc().next).toBe(next.url)
+    await repo.shutdown()
+  })
+
   it('forwards a late entry once, also when the late epoch holds two copies of it', async () => {
     const repo = new Repo({ network: [] })
     const { project, instance } = createProject(repo, { from: file(100) })

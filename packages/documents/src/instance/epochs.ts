@@ -45,6 +45,14 @@ export function epochIsFull(doc: InstanceDoc, size: number): boolean {
  */
 export function rotateEpoch(repo: Repo, epoch: DocHandle<InstanceDoc>): DocHandle<InstanceDoc> {
   const doc = epoch.doc()
+  // A second rotation would overwrite `next` here and orphan the epoch already started (and
+  // whatever was raised into it): writers go to the successor instead (successorOf).
+  const successor = successorOf(doc)
+  if (successor) {
+    throw new Error(
+      `TRP-408 Epoch ${epoch.url} was rotated already (its successor is ${successor}); raise into the successor instead.`,
+    )
+  }
   const heads = getHeads(doc)
   const start = newInstanceDoc(doc.project, instanceState(doc))
   const next = repo.create<InstanceDoc>(

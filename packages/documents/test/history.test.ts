@@ -144,6 +144,44 @@ describe('instance history', () => {
     await a.shutdown()
     await b.shutdown()
   })
+
+  it('reads a whole epoch opened afresh with the same changes as one read change by change', async () => {
+    const a = createNodeRepo()
+    const b = createNodeRepo()
+    const { project, instance } = createProject(a, { from: file })
+    const definition = projectDefinition(project.doc())
+    let unlink = link(a, b)
+    const remote = await b.find<InstanceDoc>(instance.url as AnyDocumentId)
+    // Rounds of concurrent raises on two peers, merged after each: changes of two actors,
+    // one of them a batch, interleaved in the history.
+    for (let round = 0; round < 4; round++) {
+      unlink()
+      raiseEvent(instance, definition, click(round * 10 + 1))
+      raiseEvents(remote, definition, [click(round * 10 + 2), click(round * 10 + 3)])
+      historyEntries(instance)
+      unlink = link(a, b)
+      await converged([instance, remote])
+      historyEntries(instance)
+    }
+    const fresh = createNodeRepo()
+    const unlinkFresh = link(a, fresh)
+    const opened = await fresh.find<InstanceDoc>(instance.url as AnyDocumentId)
+    await converged([instance, opened])
+    const summary = (handle: typeof instance) =>
+      historyEntries(handle)
+        .map((e) => ({
+          id: e.entry.message.id,
+          size: e.changeSize,
+          clicks: clicksOf(stateAfter(handle, e.index)),
+          before: clicksOf(stateBefore(handle, e.index)),
+        }))
+        .sort((x, y) => x.id.localeCompare(y.id))
+    expect(historyEntries(opened)).toHaveLength(24)
+    expect(summary(opened)).toEqual(summary(instance))
+    unlinkFresh()
+    unlink()
+    await Promise.all([a.shutdown(), b.shutdown(), fresh.shutdown()])
+  })
 })
 
 describe('the definition each message ran against', () => {

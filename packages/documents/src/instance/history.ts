@@ -2,6 +2,7 @@ import {
   type DecodedChange,
   type Doc,
   decodeChange,
+  getBackend,
   getChangesMetaSince,
   getChangesSince,
   getHeads,
@@ -201,14 +202,83 @@ function epochHistory(handle: DocHandle<InstanceDoc>): EpochHistory {
     known = { heads: [], changes: [] }
     epochs.set(handle, known)
   }
-  const segments = new Set(doc.log.map((segment) => getObjectId(segment)))
-  for (const binary of getChangesSince(doc, known.heads)) {
-    const change = decodeChange(binary)
-    const entries = appendedBy(change, segments)
-    if (entries.length) known.changes.push({ hash: change.hash, deps: change.deps, entries })
+  if (known.heads.length === 0) {
+    known.changes = scannedChanges(doc)
+  } else {
+    const segments = new Set(doc.log.map((segment) => getObjectId(segment)))
+    for (const binary of getChangesSince(doc, known.heads)) {
+      const change = decodeChange(binary)
+      const entries = appendedBy(change, segments)
+      if (entries.length) known.changes.push({ hash: change.hash, deps: change.deps, entries })
+    }
   }
   known.heads = getHeads(doc)
   return known
+}
+
+/**
+ * A whole epoch's changes that appended entries, read without decoding any change: each log
+ * entry's element id (`counter@actor`, its insert operation) names the change that made it,
+ * the one from that actor whose operations span the counter (change metadata: actor,
+ * startOp, maxOp). Decoding every change of an epoch (its every operation serialised into
+ * JavaScript) cost about 1.6 s per 10,000 messages; this reads the same in a tenth of it.
+ */
+function scannedChanges(doc: Doc<InstanceDoc>): EpochHistory['changes'] {
+  const metas = getChangesMetaSince(doc, [])
+  const byActor = new Map<string, { startOp: number; maxOp: number; index: number }[]>()
+  for (const [index, meta] of metas.entries()) {
+    let spans = byActor.get(meta.actor)
+    if (!spans) {
+      spans = []
+      byActor.set(meta.actor, spans)
+    }
+    spans.push({ startOp: meta.startOp, maxOp: meta.maxOp, index })
+  }
+  // One actor's changes run in sequence, their operation counters increasing with them.
+  for (const spans of byActor.values()) spans.sort((a, b) => a.startOp - b.startOp)
+  const appended = metas.map(() => [] as { counter: number; entry: LogEntry }[])
+  const backend = getBackend(doc)
+  for (const segment of doc.log) {
+    const obj = getObjectId(segment)
+    if (!obj) continue
+    for (let i = 0; i < segment.length; i++) {
+      for (const [type, value, id] of backend.getAll(obj, i)) {
+        if (type !== 'str' || typeof value !== 'string') continue
+        const at = id.indexOf('@')
+        const counter = Number(id.slice(0, at))
+        const index = changeHolding(byActor.get(id.slice(at + 1)), counter)
+        if (index !== undefined)
+          appended[index]!.push({ counter, entry: JSON.parse(value) as LogEntry })
+      }
+    }
+  }
+  const changes: EpochHistory['changes'] = []
+  for (const [index, entries] of appended.entries()) {
+    if (!entries.length) continue
+    // In the order the change's operations made them, as decoding it lists them.
+    entries.sort((a, b) => a.counter - b.counter)
+    const { hash, deps } = metas[index]!
+    changes.push({ hash, deps, entries: entries.map((e) => e.entry) })
+  }
+  return changes
+}
+
+/** The index of the change (among one actor's, sorted) whose operations include `counter`. */
+function changeHolding(
+  spans: { startOp: number; maxOp: number; index: number }[] | undefined,
+  counter: number,
+): number | undefined {
+  if (!spans) return undefined
+  let low = 0
+  let high = spans.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const span = spans[mid]!
+    if (counter < span.startOp) high = mid - 1
+    else if (counter > span.maxOp) low = mid + 1
+    else return span.index
+  }
+  return undefined
 }
 
 /**

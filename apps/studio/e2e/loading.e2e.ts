@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Route } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { studioForFile } from './observe-page'
+import { closeWhenSaved, newPage, openStudio, studioContext, studioForFile } from './observe-page'
 
 /**
  * What the studio loads, and when (issue 5, open time): Automerge's wasm as its own file,
@@ -63,6 +63,26 @@ describe('loading the studio', () => {
     await expect.poll(() => region.locator('.view-lines').innerText()).toContain('container')
     expect(await region.getByText('Loading the editor…').count()).toBe(0)
     expect(requested.some((path) => /\/monacoSetup-/.test(path))).toBe(true)
+    await context.close()
+  })
+
+  test("a project's address asks for its saved copy as the page starts, once", async () => {
+    const first = await newPage(studio.browser, studio.server)
+    await first.locator('.react-flow__node').first().waitFor()
+    const url = first.url()
+    const id = new URL(url).pathname.split('/').pop()
+    await closeWhenSaved(first)
+
+    // A browser that has never held it: the page itself asks (before the studio's script
+    // runs and asks the server who is logged in), and the studio opens from that answer.
+    const context = await studioContext(studio.browser, studio.server)
+    const requested: string[] = []
+    context.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    const page = await openStudio(context, url)
+    expect(await page.locator('.react-flow__node').first().innerText()).toContain('root')
+    const api = requested.filter((path) => path.startsWith('/api/'))
+    expect(api.filter((path) => path === `/api/documents/${id}`)).toHaveLength(1)
+    expect(api.indexOf(`/api/documents/${id}`)).toBeLessThan(api.indexOf('/api/session'))
     await context.close()
   })
 })

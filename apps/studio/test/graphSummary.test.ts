@@ -87,6 +87,22 @@ describe('flow elements', () => {
     expect(dragged[2]!.position).toEqual({ x: 9, y: 9 })
   })
 
+  test('a dragged node is raised over the others, a merely selected one is not', () => {
+    const builder = new FlowNodeBuilder()
+    const selected = builder.build(doc, new Set(['list']), {}, null)
+    expect(selected.map((n) => n.zIndex)).toEqual([undefined, undefined, undefined])
+    const dragged = builder.build(doc, new Set(['list']), { list: { x: 9, y: 9 } }, null)
+    expect(dragged.map((n) => n.zIndex)).toEqual([undefined, undefined, 1000])
+    // Dropped where the drag left it: the same position, no longer raised.
+    const dropped = {
+      ...doc,
+      actors: { ...doc.actors, list: { ...doc.actors.list!, position: { x: 9, y: 9 } } },
+    }
+    const after = builder.build(dropped, new Set(['list']), {}, null)
+    expect(after[2]!.zIndex).toBeUndefined()
+    expect(after[2]!.position).toEqual({ x: 9, y: 9 })
+  })
+
   test('a drag frame keeps every data object: summaries are computed per snapshot only', () => {
     const builder = new FlowNodeBuilder()
     const first = builder.build(doc, new Set(), {}, null)

@@ -1,3 +1,4 @@
+import { load } from '@automerge/automerge'
 import { Repo } from '@automerge/automerge-repo'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -90,6 +91,18 @@ describe('opening a project from a snapshot', { timeout: 60_000 }, () => {
     const reopened = await again.find<ProjectDoc>(project.url)
     expect(reopened.doc().actors.root?.role).toBe('offline edit')
     expect(asked).toBe(1)
+  })
+
+  it('serves each version of a document saved once, and a change at once', async () => {
+    const { server, project } = serverWithProject()
+    const first = await documentSnapshot(server, project.documentId)
+    // The same version: the same save, not another one.
+    expect(await documentSnapshot(server, project.documentId)).toBe(first)
+    setActorRole(project, 'note', 'renamed')
+    const second = await documentSnapshot(server, project.documentId)
+    expect(second).not.toBe(first)
+    expect(load<ProjectDoc>(second!).actors.note?.role).toBe('renamed')
+    expect(load<ProjectDoc>(first!).actors.note?.role).toBe('note')
   })
 
   it('ignores a snapshot that is missing or not a document', async () => {

@@ -99,6 +99,20 @@ async function findProject(repo: Repo, id: string): Promise<OpenProject> {
  * seedFromSnapshot). Null when the server has none or cannot be reached: sync then brings it.
  */
 export async function serverSnapshot(documentId: string): Promise<Uint8Array | null> {
-  const response = await fetch(`/api/documents/${documentId}`, { credentials: 'same-origin' })
+  const url = `/api/documents/${documentId}`
+  const response = await (takeEarlySnapshot(url) ?? fetch(url, { credentials: 'same-origin' }))
   return response.ok ? new Uint8Array(await response.arrayBuffer()) : null
 }
+
+/**
+ * The answer index.html asked for while the studio's script was downloading (a page opened at
+ * a project's address), taken once: a later open of the project asks again.
+ */
+function takeEarlySnapshot(url: string): Promise<Response> | null {
+  const early = (window as EarlyWindow).troupeEarlySnapshot
+  if (early?.url !== url) return null
+  delete (window as EarlyWindow).troupeEarlySnapshot
+  return early.response
+}
+
+type EarlyWindow = Window & { troupeEarlySnapshot?: { url: string; response: Promise<Response> } }

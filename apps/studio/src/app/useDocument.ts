@@ -1,10 +1,10 @@
-import type { DocHandle } from '@troupe/documents'
-import { useCallback, useSyncExternalStore } from 'react'
+import { type DocHandle, stableDoc } from '@troupe/documents'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 
 /**
  * The current value of an Automerge document, re-rendering on every local or remote change.
- * `handle.doc()` returns the same immutable snapshot until the next change, so it is a stable
- * snapshot for useSyncExternalStore.
+ * The snapshot is the same object until the heads change (`stableDoc`: a sync that brings
+ * nothing new would otherwise look like a new document to every panel).
  */
 export function useDocument<T>(handle: DocHandle<T>): T {
   const subscribe = useCallback(
@@ -16,5 +16,6 @@ export function useDocument<T>(handle: DocHandle<T>): T {
     },
     [handle],
   )
-  return useSyncExternalStore(subscribe, () => handle.doc() as T)
+  const snapshot = useMemo(() => stableDoc(handle), [handle])
+  return useSyncExternalStore(subscribe, snapshot)
 }

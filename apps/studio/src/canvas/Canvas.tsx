@@ -213,6 +213,9 @@ export function Canvas() {
           fitViewOptions={fitViewOptions}
           minZoom={0.05}
           onlyRenderVisibleElements
+          // Dragged nodes are raised instead (flowElements.ts): raising the selected one
+          // restacked, and repainted, the whole canvas on every click.
+          elevateNodesOnSelect={false}
           proOptions={proOptions}
         >
           <Background />

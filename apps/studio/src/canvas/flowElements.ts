@@ -41,6 +41,9 @@ export const handles = {
 export const edgeId = (kind: LinkKind, from: string, to: string) =>
   `${kind === 'subscription' ? 'sub' : 'child'}:${from}>${to}`
 
+/** Above every node not dragged (React Flow's own elevation of a selected node is 1000). */
+const raisedZ = 1000
+
 export class FlowNodeBuilder {
   private cache = new Map<string, ActorFlowNode>()
   private sizes = new Map<string, { width: number; height: number }>()
@@ -77,13 +80,17 @@ export class FlowNodeBuilder {
       const data = this.shown.get(id)!
       const position = dragging[id] ?? actor.position
       const isSelected = selected.has(id)
+      // A node being dragged goes over the others (the canvas does not raise a node merely
+      // selected: that restacking repainted the whole canvas on every click).
+      const raised = id in dragging
       const previous = this.cache.get(id)
       const node =
         previous &&
         previous.selected === isSelected &&
         previous.position.x === position.x &&
         previous.position.y === position.y &&
-        previous.data === data
+        previous.data === data &&
+        (previous.zIndex !== undefined) === raised
           ? previous
           : {
               id,
@@ -92,6 +99,7 @@ export class FlowNodeBuilder {
               selected: isSelected,
               ariaLabel: `Actor ${actor.role}`,
               data,
+              ...(raised ? { zIndex: raisedZ } : {}),
               ...(this.sizes.has(id) ? { measured: this.sizes.get(id) } : {}),
             }
       next.set(id, node)

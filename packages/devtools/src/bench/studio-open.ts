@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { loadedPreviewFrame } from './studio-edit'
 
 /**
@@ -89,9 +89,12 @@ export async function openToInteractive(
   context: BrowserContext,
   url: string,
   expected: { nodes: number; clickId: string; role: string; previewText: string },
+  /** Around the open, for tools that watch it (studio-open-profile.ts: the CPU profiler). */
+  hooks: { before?(page: Page): Promise<void>; after?(page: Page): Promise<void> } = {},
 ): Promise<OpenTimes> {
   const page = await context.newPage()
   try {
+    await hooks.before?.(page)
     await page.addInitScript(installOpenProbe, expected)
     await page.addInitScript(installPreviewProbe, expected.previewText)
     await page.goto(url)
@@ -110,6 +113,7 @@ export async function openToInteractive(
         origin: performance.timeOrigin,
       }
     })
+    await hooks.after?.(page)
     return {
       script: marks.script,
       documents: marks.documents,

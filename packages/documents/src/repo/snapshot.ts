@@ -22,6 +22,14 @@ import {
 /** Where a document's saved bytes come from (the server, over HTTP); null when not there. */
 export type SnapshotSource = (documentId: DocumentId) => Promise<Uint8Array | null>
 
+/**
+ * The last save of each document version: every browser opening a project asks for it, and a
+ * save of 1,000 actors holds the server's event loop (serving the studio's script to the same
+ * browsers) for tens of milliseconds. A change gives the handle a new document object, so a
+ * save is never served for a version it does not hold.
+ */
+const saves = new WeakMap<object, Uint8Array>()
+
 /** The document as saved by Automerge (its whole history), or null when the repo cannot find it. */
 export async function documentSnapshot(
   repo: Repo,
@@ -32,7 +40,13 @@ export async function documentSnapshot(
     const handle = await repo.find(documentId as AnyDocumentId, {
       signal: AbortSignal.timeout(waitMs),
     })
-    return save(handle.doc())
+    const doc = handle.doc()
+    let bytes = saves.get(doc)
+    if (!bytes) {
+      bytes = save(doc)
+      saves.set(doc, bytes)
+    }
+    return bytes
   } catch {
     return null
   }

@@ -33,6 +33,7 @@ import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
+import { useViewportLayer } from './useViewportLayer'
 import './canvasSpeed.css'
 
 // Props React Flow gets are module constants or memoised callbacks: a new object or function
@@ -68,6 +69,8 @@ export function Canvas() {
   const isFar = useStore((s) => s.transform[2] < farZoom)
   // The cursors layer looks up its portal on every store change: mount it only when needed.
   const othersHere = usePresence((s) => s.collaborators.length > 0)
+  const flowHost = useRef<HTMLDivElement>(null)
+  useViewportLayer(flowHost)
 
   const nodeBuilder = useRef(new FlowNodeBuilder()).current
   const edgeBuilder = useRef(new FlowEdgeBuilder()).current
@@ -182,6 +185,7 @@ export function Canvas() {
     <section className="studio-canvas" aria-label="Canvas">
       <CanvasToolbar actions={actions} onShow={show} />
       <div
+        ref={flowHost}
         className={isFar ? 'canvas-flow is-far' : 'canvas-flow'}
         // Where my pointer is, for the others' canvases (presence, never stored).
         onPointerMove={(event) =>

@@ -40,21 +40,28 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => rectangles(page, selectedPath)).toBe(1)
     await expect.poll(() => rectangles(page, nodesPath)).toBe(2)
 
-    // A small pan of the canvas moves the viewport's mask and nothing else of the minimap.
+    // A small pan of the canvas moves the view's window and nothing else of the minimap.
     const pane = (await canvas(page).locator('.react-flow__pane').boundingBox())!
     const nodesBefore = await attribute(page, nodesPath, 'd')
     const viewBoxBefore = await minimap(page).getAttribute('viewBox')
-    const maskBefore = await attribute(page, '.react-flow__minimap-mask', 'd')
+    const viewWindow = () => canvas(page).locator('.canvas-minimap-window').getAttribute('style')
+    const windowBefore = await viewWindow()
     await page.mouse.move(pane.x + 12, pane.y + 12)
     await page.mouse.down()
     await page.mouse.move(pane.x + 40, pane.y + 30, { steps: 6 })
     await page.mouse.up()
-    await expect.poll(() => attribute(page, '.react-flow__minimap-mask', 'd')).not.toBe(maskBefore)
+    await expect.poll(viewWindow).not.toBe(windowBefore)
+    // The window lies on the minimap (the three nodes are in view, so it covers them).
+    const map = (await minimap(page).boundingBox())!
+    const seen = (await canvas(page).locator('.canvas-minimap-window').boundingBox())!
+    expect(seen.x).toBeGreaterThanOrEqual(map.x - 1)
+    expect(seen.y).toBeGreaterThanOrEqual(map.y - 1)
+    expect(seen.x + seen.width).toBeLessThanOrEqual(map.x + map.width + 1)
+    expect(seen.y + seen.height).toBeLessThanOrEqual(map.y + map.height + 1)
     expect(await attribute(page, nodesPath, 'd')).toBe(nodesBefore)
     expect(await minimap(page).getAttribute('viewBox')).toBe(viewBoxBefore)
 
     // Dragging on the minimap pans the canvas.
-    const map = (await minimap(page).boundingBox())!
     const transform = await viewportTransform(page)
     await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2)
     await page.mouse.down()

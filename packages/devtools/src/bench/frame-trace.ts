@@ -47,7 +47,7 @@ export async function traceGesture<T>(
   return { result, trace: await browser.stopTracing() }
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string
   ph: string
   pid: number

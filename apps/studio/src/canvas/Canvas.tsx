@@ -216,7 +216,11 @@ export function Canvas() {
           fitView
           fitViewOptions={fitViewOptions}
           minZoom={0.05}
-          onlyRenderVisibleElements
+          // Zoomed in, only what is in view is mounted. Zoomed far out nearly all of it is in
+          // view anyway, and a pan mounting and unmounting the nodes and edges that cross the
+          // view's edge made its slowest frames (layout, paint and re-layering of what came
+          // and went): far out, all stay mounted.
+          onlyRenderVisibleElements={!isFar}
           proOptions={proOptions}
         >
           <Background />

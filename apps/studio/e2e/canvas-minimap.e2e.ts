@@ -5,7 +5,9 @@ import { addFromPalette, closeWhenSaved, openWindow, studioForFile } from './obs
 /**
  * What the canvas's speed work must keep: the minimap (CanvasMinimap.tsx) shows every actor,
  * marks the selected ones, follows the viewport and pans the canvas when dragged; the handles,
- * placed by a grid rather than absolute positioning (canvasSpeed.css), sit on their sides.
+ * placed by a grid rather than absolute positioning (canvasSpeed.css), sit on their sides;
+ * zoomed far out nodes are plain boxes and edges plain lines, and zoomed back in every part
+ * of them is there again.
  */
 const studio = studioForFile()
 
@@ -38,21 +40,28 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => rectangles(page, selectedPath)).toBe(1)
     await expect.poll(() => rectangles(page, nodesPath)).toBe(2)
 
-    // A small pan of the canvas moves the viewport's mask and nothing else of the minimap.
+    // A small pan of the canvas moves the view's window and nothing else of the minimap.
     const pane = (await canvas(page).locator('.react-flow__pane').boundingBox())!
     const nodesBefore = await attribute(page, nodesPath, 'd')
     const viewBoxBefore = await minimap(page).getAttribute('viewBox')
-    const maskBefore = await attribute(page, '.react-flow__minimap-mask', 'd')
+    const viewWindow = () => canvas(page).locator('.canvas-minimap-window').getAttribute('style')
+    const windowBefore = await viewWindow()
     await page.mouse.move(pane.x + 12, pane.y + 12)
     await page.mouse.down()
     await page.mouse.move(pane.x + 40, pane.y + 30, { steps: 6 })
     await page.mouse.up()
-    await expect.poll(() => attribute(page, '.react-flow__minimap-mask', 'd')).not.toBe(maskBefore)
+    await expect.poll(viewWindow).not.toBe(windowBefore)
+    // The window lies on the minimap (the three nodes are in view, so it covers them).
+    const map = (await minimap(page).boundingBox())!
+    const seen = (await canvas(page).locator('.canvas-minimap-window').boundingBox())!
+    expect(seen.x).toBeGreaterThanOrEqual(map.x - 1)
+    expect(seen.y).toBeGreaterThanOrEqual(map.y - 1)
+    expect(seen.x + seen.width).toBeLessThanOrEqual(map.x + map.width + 1)
+    expect(seen.y + seen.height).toBeLessThanOrEqual(map.y + map.height + 1)
     expect(await attribute(page, nodesPath, 'd')).toBe(nodesBefore)
     expect(await minimap(page).getAttribute('viewBox')).toBe(viewBoxBefore)
 
     // Dragging on the minimap pans the canvas.
-    const map = (await minimap(page).boundingBox())!
     const transform = await viewportTransform(page)
     await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2)
     await page.mouse.down()
@@ -86,6 +95,70 @@ describe('canvas minimap and handles', () => {
     const right = await centre('Messages out of root')
     near(right.x, box.x + box.width)
     near(right.y, middle.y)
+    await closeWhenSaved(page)
+  })
+  test('zoomed far out a node is a plain box and an edge a plain line; zoomed in, all is back', async () => {
+    const page = await openWindow(studio.browser, studio.server)
+    await expect.poll(() => nodeCount(page)).toBe(1)
+    // Found by its accessible name, in both levels of detail.
+    const node = canvas(page).getByRole('group', { name: 'Actor root', exact: true })
+    const role = node.locator('.actor-node-role')
+    const handle = canvas(page).getByLabel('Messages out of root', { exact: true })
+    // The root's subscription to itself.
+    const edge = canvas(page).locator('.react-flow__edge-path.edge-subscription')
+    const dashes = () => edge.evaluate((path) => getComputedStyle(path).strokeDasharray)
+    const arrow = () => edge.evaluate((path) => getComputedStyle(path).markerEnd)
+    const viewportLayer = () =>
+      canvas(page)
+        .locator('.react-flow__viewport')
+        .evaluate((element) => getComputedStyle(element).willChange)
+    const zoom = async (button: 'Zoom In' | 'Zoom Out', times: number) => {
+      for (let i = 0; i < times; i++) {
+        await canvas(page).getByRole('button', { name: button, exact: true }).click()
+      }
+    }
+
+    // A new project opens at zoom 1: everything is drawn.
+    await expect(role.innerText()).resolves.toBe('root')
+    expect(await role.isVisible()).toBe(true)
+    expect(await handle.isVisible()).toBe(true)
+    expect(await dashes()).not.toBe('none')
+    expect(await arrow()).toMatch(/^url\(/)
+    expect(await viewportLayer()).toBe('auto')
+    const size = (await node.boundingBox())!
+
+    // Seven steps of 1.2 out is below a third of the size: a box without text or handles.
+    await zoom('Zoom Out', 7)
+    await expect.poll(() => role.isVisible()).toBe(false)
+    expect(await handle.isVisible()).toBe(false)
+    expect(await node.isVisible()).toBe(true)
+    expect(await dashes()).toBe('none')
+    expect(await arrow()).toBe('none')
+    // The box keeps its size (scaled by the zoom), so no edge or handle moves.
+    const far = (await node.boundingBox())!
+    expect(Math.abs(far.width / far.height - size.width / size.height)).toBeLessThan(0.05)
+    // Once the zoom holds still, the viewport is a layer of its own (a pan moves its bitmap).
+    await expect.poll(viewportLayer).toBe('transform')
+    // Still selected by a click (the box is filled), and inspected.
+    await node.click()
+    await expect
+      .poll(() => node.locator('.actor-node').getAttribute('class'))
+      .toContain('is-selected')
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Inspector' })
+          .getByRole('textbox', { name: 'Role' })
+          .inputValue(),
+      )
+      .toBe('root')
+
+    await zoom('Zoom In', 7)
+    await expect.poll(() => role.isVisible()).toBe(true)
+    expect(await handle.isVisible()).toBe(true)
+    expect(await dashes()).not.toBe('none')
+    expect(await arrow()).toMatch(/^url\(/)
+    expect(await viewportLayer()).toBe('auto')
     await closeWhenSaved(page)
   })
 })

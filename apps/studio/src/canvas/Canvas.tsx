@@ -33,6 +33,7 @@ import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
+import { useViewportLayer } from './useViewportLayer'
 import './canvasSpeed.css'
 
 // Props React Flow gets are module constants or memoised callbacks: a new object or function
@@ -68,6 +69,8 @@ export function Canvas() {
   const isFar = useStore((s) => s.transform[2] < farZoom)
   // The cursors layer looks up its portal on every store change: mount it only when needed.
   const othersHere = usePresence((s) => s.collaborators.length > 0)
+  const flowHost = useRef<HTMLDivElement>(null)
+  useViewportLayer(flowHost)
 
   const nodeBuilder = useRef(new FlowNodeBuilder()).current
   const edgeBuilder = useRef(new FlowEdgeBuilder()).current
@@ -182,6 +185,7 @@ export function Canvas() {
     <section className="studio-canvas" aria-label="Canvas">
       <CanvasToolbar actions={actions} onShow={show} />
       <div
+        ref={flowHost}
         className={isFar ? 'canvas-flow is-far' : 'canvas-flow'}
         // Where my pointer is, for the others' canvases (presence, never stored).
         onPointerMove={(event) =>
@@ -212,7 +216,11 @@ export function Canvas() {
           fitView
           fitViewOptions={fitViewOptions}
           minZoom={0.05}
-          onlyRenderVisibleElements
+          // Zoomed in, only what is in view is mounted. Zoomed far out nearly all of it is in
+          // view anyway, and a pan mounting and unmounting the nodes and edges that cross the
+          // view's edge made its slowest frames (layout, paint and re-layering of what came
+          // and went): far out, all stay mounted.
+          onlyRenderVisibleElements={!isFar}
           // Dragged nodes are raised instead (flowElements.ts): raising the selected one
           // restacked, and repainted, the whole canvas on every click.
           elevateNodesOnSelect={false}

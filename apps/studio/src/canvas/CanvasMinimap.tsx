@@ -24,23 +24,24 @@ const translateExtentOf = (s: ReactFlowState) => s.translateExtent
  * re-renders and repaints its thousand node rectangles on every pan frame (its view box follows
  * the viewport) and keeps a store subscription per node. Here the rectangles are drawn once as
  * one path and redrawn only when a node moves, changes size or selection; the view box changes
- * only when the viewport leaves it; each pan frame only moves the viewport's mask, written to
- * the DOM from a store subscription without a React render.
+ * only when the viewport leaves it; each pan frame only moves the view's window (a transform
+ * on a layer of its own), written to the DOM from a store subscription without a React render.
  */
 export const CanvasMinimap = memo(function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
   const store = useStoreApi()
   const shapes = useNodeShapes()
   const panZoom = useStore(panZoomOf)
   const svg = useRef<SVGSVGElement>(null)
-  const mask = useRef<SVGPathElement>(null)
+  const viewWindow = useRef<HTMLDivElement>(null)
   const frame = useRef<MinimapFrame | null>(null)
   const titleId = useId()
 
-  // The view box and the viewport's mask follow the store directly. The frame outlives a
+  // The view box and the view's window follow the store directly. The frame outlives a
   // change of the nodes (a drag changes them every frame) unless it no longer covers them.
   useEffect(() => {
     let drawn: { transform: ReactFlowState['transform']; width: number; height: number } | null =
       null
+    let windowSize = ''
     const draw = (s: ReactFlowState, force: boolean) => {
       // Every store change calls this (a drag, a selection): draw only when the view moved.
       if (
@@ -59,10 +60,21 @@ export const CanvasMinimap = memo(function CanvasMinimap({ ariaLabel }: { ariaLa
         frame.current = next
         svg.current?.setAttribute('viewBox', `${box.x} ${box.y} ${box.width} ${box.height}`)
       }
-      const o = box.offset
-      const outside = `M${box.x - o},${box.y - o}h${box.width + 2 * o}v${box.height + 2 * o}h${-box.width - 2 * o}z`
-      const inside = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`
-      mask.current?.setAttribute('d', `${outside} ${inside}`)
+      // The view's window over the minimap, in minimap pixels (the SVG fits its view box
+      // centred: preserveAspectRatio's default).
+      const k = Math.min(width / box.width, height / box.height)
+      const left = (width - box.width * k) / 2 + (view.x - box.x) * k
+      const top = (height - box.height * k) / 2 + (view.y - box.y) * k
+      const element = viewWindow.current
+      if (!element) return
+      element.style.transform = `translate(${left}px, ${top}px)`
+      // A pan keeps the window's size: only a zoom or a new frame resizes (repaints) it.
+      const size = `${view.width * k} ${view.height * k}`
+      if (size !== windowSize) {
+        windowSize = size
+        element.style.width = `${view.width * k}px`
+        element.style.height = `${view.height * k}px`
+      }
     }
     draw(store.getState(), true)
     return store.subscribe((s) => draw(s, false))
@@ -105,8 +117,14 @@ export const CanvasMinimap = memo(function CanvasMinimap({ ariaLabel }: { ariaLa
         <title id={titleId}>{ariaLabel}</title>
         <path className="canvas-minimap-nodes" d={shapes.all} />
         <path className="canvas-minimap-nodes is-selected" d={shapes.selected} />
-        <path ref={mask} className="react-flow__minimap-mask" fillRule="evenodd" />
       </svg>
+      {/* The part of the minimap outside the view is dimmed by the window's shadow. The
+          window is a compositor layer (canvasSpeed.css), so a pan moves it without painting:
+          a mask path rewritten on each frame was a repaint, and every repaint re-layers the
+          page's thousands of paint chunks. */}
+      <div className="canvas-minimap-mask" style={{ width, height }} aria-hidden="true">
+        <div ref={viewWindow} className="canvas-minimap-window" />
+      </div>
     </Panel>
   )
 })

@@ -10,6 +10,8 @@ import { emptyPanePoint, type FrameProbe, frameWork, installFrameProbe } from '.
 export const framesPerGesture = 60
 /** Moves before the measured ones: the drag threshold, first-move work (measuring, caches). */
 const warmupMoves = 5
+/** Pointer moves of one gesture: to the start, the warm-up moves and the measured ones. */
+export const movesPerGesture = 1 + warmupMoves + framesPerGesture
 const stepPx = 3
 
 interface Point {

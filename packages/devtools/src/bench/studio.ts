@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { DocHandle, ProjectDoc } from '@troupe/documents'
 import react from '@vitejs/plugin-react'
+import type { Page } from 'playwright-core'
 import { build } from 'vite'
+import { formatBreakdown, summarizeTrace, traceGesture } from './frame-trace'
 import type { SuiteReport } from './report'
 import { table } from './report'
 import { serve } from './static-server'
@@ -13,6 +16,7 @@ import {
   framesPerGesture,
   gesture,
   installFrameProbe,
+  movesPerGesture,
   nodeTransform,
   panPoint,
   viewportTransform,
@@ -39,6 +43,12 @@ const quick = process.env.TROUPE_BENCH_QUICK === '1'
 // --actors=1000 (or --actors=1000,5000): only the canvas gestures at those sizes, printed and
 // not written to BENCHMARKS.md, for quick runs while working on the canvas.
 const canvasOnly = canvasOnlySizes(process.argv)
+// TROUPE_BENCH_TRACE=1: after the measured rounds, one more drag and pan per page traced by
+// Chromium, printed as where the frames' time went (frame-trace.ts); figures are unchanged.
+// TROUPE_BENCH_TRACE=<folder> also writes each trace there (DevTools' Performance panel opens it).
+const traceSetting = process.env.TROUPE_BENCH_TRACE
+const tracing = Boolean(traceSetting)
+const traceDir = traceSetting && traceSetting !== '1' ? traceSetting : null
 const canvasSizes =
   canvasOnly ?? (quick ? [Number(process.env.TROUPE_BENCH_QUICK_SIZE ?? 300)] : [1_000, 5_000])
 // One round at 5,000 actors, whose frames take several times longer to drive (each round
@@ -98,28 +108,31 @@ export async function studioBench(): Promise<SuiteReport> {
           [studio, frames.troupe],
           [bare, frames.bare],
         ] as const) {
-          const node = await centralNode(page)
-          const before = await nodeTransform(page, node.id)
-          into.drag.push(
-            ...(await gesture(page, node.at, direction, `.react-flow__node[data-id="${node.id}"]`)),
-          )
-          // Each gesture must have done what it is named for, on both pages.
-          if ((await nodeTransform(page, node.id)) === before) {
-            throw new Error(`The drag did not move node ${node.id}`)
-          }
-          // The drag's end writes the position to the document; let that settle.
-          await page.waitForTimeout(300)
-          const from = await panPoint(page)
-          if (from) {
-            const view = await viewportTransform(page)
-            into.pan.push(...(await gesture(page, from, direction, '.react-flow__viewport')))
-            if ((await viewportTransform(page)) === view) throw new Error('The pan did not move')
-          }
-          await page.waitForTimeout(300)
+          await dragAndPan(page, direction, into)
         }
         progress(
           `  round ${round + 1} of ${roundsFor(count)} done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
         )
+      }
+      if (tracing) {
+        // One more round, traced, after the measured ones (tracing slows the page down).
+        for (const [page, name] of [
+          [studio, 'Troupe'],
+          [bare, 'bare React Flow'],
+        ] as const) {
+          const traced = async (kind: string, run: () => Promise<number[]>) => {
+            const { result, trace } = await traceGesture(bench.browser, page, run)
+            const label = `${name}, ${kind}, ${count.toLocaleString('en-US')} actors (traced, median ${fixed(median(result), 1)} ms)`
+            const breakdown = summarizeTrace(JSON.parse(trace.toString('utf8')))
+            console.log(formatBreakdown(label, breakdown, movesPerGesture))
+            if (traceDir) {
+              const file = join(traceDir, `${name.split(' ')[0]}-${kind}-${count}.json`)
+              writeFileSync(file, trace)
+              progress(`trace written to ${file}`)
+            }
+          }
+          await dragAndPan(page, 1, empty(), traced)
+        }
       }
       await studio.close()
       await bare.close()
@@ -207,6 +220,46 @@ function canvasOnlySizes(argv: readonly string[]): number[] | null {
     throw new Error(`${flag}: give the canvas sizes as --actors=1000 or --actors=1000,5000`)
   }
   return sizes
+}
+
+type Run = (kind: 'drag' | 'pan', gesture: () => Promise<number[]>) => Promise<unknown>
+
+/**
+ * One drag of the node nearest the middle and one pan from an empty spot of the pane, their
+ * frame times added to `into`; `run` wraps each gesture (to trace it).
+ */
+async function dragAndPan(
+  page: Page,
+  direction: 1 | -1,
+  into: GestureFrames,
+  run: Run = (_kind, gesture) => gesture(),
+): Promise<void> {
+  const timed = async (kind: 'drag' | 'pan', gesture: () => Promise<number[]>) => {
+    let frames: number[] = []
+    await run(kind, async () => {
+      frames = await gesture()
+      return frames
+    })
+    into[kind].push(...frames)
+  }
+  const node = await centralNode(page)
+  const before = await nodeTransform(page, node.id)
+  await timed('drag', () =>
+    gesture(page, node.at, direction, `.react-flow__node[data-id="${node.id}"]`),
+  )
+  // Each gesture must have done what it is named for, on both pages.
+  if ((await nodeTransform(page, node.id)) === before) {
+    throw new Error(`The drag did not move node ${node.id}`)
+  }
+  // The drag's end writes the position to the document; let that settle.
+  await page.waitForTimeout(300)
+  const from = await panPoint(page)
+  if (from) {
+    const view = await viewportTransform(page)
+    await timed('pan', () => gesture(page, from, direction, '.react-flow__viewport'))
+    if ((await viewportTransform(page)) === view) throw new Error('The pan did not move')
+  }
+  await page.waitForTimeout(300)
 }
 
 function empty(): GestureFrames {

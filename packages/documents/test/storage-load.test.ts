@@ -29,18 +29,23 @@ async function storedChunks(chunks: Uint8Array[]) {
   return { data, url, repo: new Repo({ storage: new NodeFSStorageAdapter(data.path) }) }
 }
 
+/** A document saved as automerge-repo stores one: a snapshot, then two incremental chunks. */
+function threeChunks() {
+  let doc = A.from<Doc>({ a: 1 })
+  const snapshot = A.save(doc)
+  doc = A.change(doc, (d) => {
+    d.b = 2
+  })
+  const first = A.saveIncremental(doc)
+  doc = A.change(doc, (d) => {
+    d.c = 3
+  })
+  return { doc, snapshot, first, second: A.saveIncremental(doc) }
+}
+
 describe('opening a document from storage', { timeout: 30_000 }, () => {
   it('opens a snapshot followed by incremental chunks whole', async () => {
-    let doc = A.from<Doc>({ a: 1 })
-    const snapshot = A.save(doc)
-    doc = A.change(doc, (d) => {
-      d.b = 2
-    })
-    const first = A.saveIncremental(doc)
-    doc = A.change(doc, (d) => {
-      d.c = 3
-    })
-    const second = A.saveIncremental(doc)
+    const { doc, snapshot, first, second } = threeChunks()
     const { data, url, repo } = await storedChunks([snapshot, first, second])
     try {
       const handle = await repo.find<Doc>(url)
@@ -53,16 +58,7 @@ describe('opening a document from storage', { timeout: 30_000 }, () => {
   })
 
   it('keeps changes whose dependencies are missing until those arrive', async () => {
-    let doc = A.from<Doc>({ a: 1 })
-    const snapshot = A.save(doc)
-    doc = A.change(doc, (d) => {
-      d.b = 2
-    })
-    const lost = A.saveIncremental(doc)
-    doc = A.change(doc, (d) => {
-      d.c = 3
-    })
-    const dependent = A.saveIncremental(doc)
+    const { snapshot, first: lost, second: dependent } = threeChunks()
     // The chunk in the middle never reached the disk.
     const { data, url, repo } = await storedChunks([snapshot, dependent])
     try {

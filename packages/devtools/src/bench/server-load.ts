@@ -26,6 +26,11 @@ export interface LoadOptions {
   label: string
   /** The clients' sync throttle (ms); Troupe's own (SYNC_THROTTLE_MS) when not given. */
   syncThrottleMs?: number
+  /**
+   * Called once every client is connected and has the documents, just before the writes
+   * start: the server's CPU is counted from here, as each client process counts its own.
+   */
+  onStart?: () => void
 }
 
 export interface LoadFigures {
@@ -151,6 +156,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     )
 
     const startAt = performance.timeOrigin + performance.now() + 500
+    options.onStart?.()
     for (const group of groups) group.tell({ type: 'go', startAt })
     const interval = 1000 / options.rate
     for (let s = 10; s < options.seconds; s += 10) {

@@ -93,7 +93,7 @@ async function measure(kind: Kind, label: string, run: Run): Promise<RunFigures>
     const sampler = setInterval(() => {
       rssPeakMiB = Math.max(rssPeakMiB, running.rssMiB())
     }, 500)
-    const cpuBefore = running.cpuSeconds()
+    let cpuBefore = running.cpuSeconds()
     const load = await runLoad({
       syncUrl: started.syncUrl,
       clients,
@@ -103,6 +103,9 @@ async function measure(kind: Kind, label: string, run: Run): Promise<RunFigures>
       rate: run.rate,
       label,
       ...clientThrottle,
+      onStart: () => {
+        cpuBefore = running.cpuSeconds()
+      },
     })
     const cpuSeconds = running.cpuSeconds() - cpuBefore
     const loadAverage = loadavg()[0] ?? 0
@@ -223,7 +226,7 @@ export async function serverBench(): Promise<SuiteReport> {
         ],
       ),
       '',
-      `${clients} automerge-repo clients, each with its own websocket on loopback, all on one project this process created; each writes ${rate} times a second for ${seconds} s, alternating a project edit (setActorContext on its own actor) and an event on the shared instance (raiseEvent of @input/updateContext), each stamped with the time it was written. ${observers} more clients record when each stamp arrives (handle 'change'); latency is from the write on one client until another client sees it. The writers run in ${writerProcesses} child processes (${clients / writerProcesses} each) and every observer in one of its own, so one stalled client process does not hold up the others; times are \`performance.timeOrigin + performance.now()\` (epoch ms from the monotonic clock), comparable between processes on one machine. Each server runs as its own process (node with tsx), whose CPU time and RSS are read from /proc/<pid>/stat; "client CPU" is every client process together, "event-loop delay" the worst client process's (perf_hooks monitorEventLoopDelay): how long its clients could not run. "lost": after the run a fresh client opens the project from the server and must find every writer's last stamp in its actor's context (project and instance) and every message id its raiseEvent calls logged. The open time is a fresh client's find() of project and instance until both are ready, after the project (built with createProject and raiseEvents in batches of ${openBatch}) was stored by the server.`,
+      `${clients} automerge-repo clients, each with its own websocket on loopback, all on one project this process created; each writes ${rate} times a second for ${seconds} s, alternating a project edit (setActorContext on its own actor) and an event on the shared instance (raiseEvent of @input/updateContext), each stamped with the time it was written. ${observers} more clients record when each stamp arrives (handle 'change'); latency is from the write on one client until another client sees it. The writers run in ${writerProcesses} child processes (${clients / writerProcesses} each) and every observer in one of its own, so one stalled client process does not hold up the others; times are \`performance.timeOrigin + performance.now()\` (epoch ms from the monotonic clock), comparable between processes on one machine. Each server runs as its own process (node with tsx), whose CPU time (counted from when every client is connected and the writes start, until the final check) and RSS are read from /proc/<pid>/stat; "client CPU" is every client process together, "event-loop delay" the worst client process's (perf_hooks monitorEventLoopDelay): how long its clients could not run. "lost": after the run a fresh client opens the project from the server and must find every writer's last stamp in its actor's context (project and instance) and every message id its raiseEvent calls logged. The open time is a fresh client's find() of project and instance until both are ready, after the project (built with createProject and raiseEvents in batches of ${openBatch}) was stored by the server.`,
       '',
       `- Goal (issue 8): p99 under 100 ms: ${p99 < 100 ? 'met' : 'NOT met'} at ${rate} writes/s per client (p99 ${fixed(p99, 1)} ms; the baseline's own p99 in this run ${fixed(percentile(latency(bare), 99), 1)} ms); at ${lightRate} writes/s per client ${lightP99 < 100 ? 'met' : 'NOT met'} (p99 ${fixed(lightP99, 1)} ms; baseline ${fixed(percentile(latency(bareLight), 99), 1)} ms).`,
       '- "CPU ms per write": the CPU time the server, and all client processes together, used per write made; unlike latency it hardly depends on how loaded the machine is. Every write is applied by all 53 clients, so the clients\' figure is 53 applications of one change.',

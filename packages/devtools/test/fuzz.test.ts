@@ -17,7 +17,10 @@ describe('convergence under chaos (in-memory peers: delays, reordering, lost lin
       // The run really was chaotic and really edited (a quiet run proves nothing).
       expect(result.edits - result.refused).toBeGreaterThan(STEPS / 4)
       expect(result.reordered).toBeGreaterThan(0)
-      expect(result.dropped).toBeGreaterThan(0)
+      // Links went down (the seed chooses when). Whether a message was in flight at that
+      // moment, and so was lost, depends on when automerge-repo's timers queued it: on a
+      // loaded machine seed 1 once lost none, so the count is not asserted.
+      expect(result.linkChanges).toBeGreaterThan(0)
     }, 60_000)
   }
 })

@@ -48,6 +48,8 @@ interface RunFigures {
   /** The machine's 1-minute load average at the end of the 60 s load. */
   loadAverage: number
   cpuSeconds: number
+  /** How long the writes ran (the run's own length: the light run is shorter). */
+  seconds: number
   rssPeakMiB: number
   rssEndMiB: number
   openMs?: number
@@ -112,7 +114,7 @@ async function measure(kind: Kind, label: string, run: Run): Promise<RunFigures>
     clearInterval(sampler)
     const rssEndMiB = running.rssMiB()
     await running.stop()
-    const figures = { load, loadAverage, cpuSeconds, rssPeakMiB, rssEndMiB }
+    const figures = { load, loadAverage, cpuSeconds, seconds: run.seconds, rssPeakMiB, rssEndMiB }
     if (!run.open) return figures
     // A fresh server for the open time: the load's 54 sockets may still be closing, and they
     // count against the per-address connection limit.
@@ -147,35 +149,52 @@ export async function serverBench(): Promise<SuiteReport> {
   // CPU time per write hardly depends on how loaded the machine is, unlike latency.
   const perWrite = (cpuSeconds: number, f: RunFigures) => (cpuSeconds * 1000) / f.load.writes
   const latency = (f: RunFigures) => [...f.load.projectLatency, ...f.load.eventLatency]
-  const lightRow = (label: string, f: RunFigures) => [
-    label,
-    fixed(percentile(latency(f), 50), 1),
-    fixed(percentile(latency(f), 99), 1),
-    `${fixed((f.cpuSeconds / lightSeconds) * 100, 0)} %`,
-    `${fixed((f.load.clientCpuSeconds / lightSeconds) * 100, 0)} %`,
-    `${fixed(perWrite(f.cpuSeconds, f), 1)} / ${fixed(perWrite(f.load.clientCpuSeconds, f), 1)}`,
-    `${f.load.writes.toLocaleString('en')} / ${latency(f).length.toLocaleString('en')}`,
-    fixed(f.loadAverage, 1),
-    f.load.lost === 0 ? 'none' : `${f.load.lost} (${f.load.lostDetail.join('; ')})`,
-  ]
+  // The figures both tables show, formatted once per run.
+  const cells = (f: RunFigures) => ({
+    p50: fixed(percentile(latency(f), 50), 1),
+    p99: fixed(percentile(latency(f), 99), 1),
+    serverCpu: `${fixed((f.cpuSeconds / f.seconds) * 100, 0)} %`,
+    clientCpu: `${fixed((f.load.clientCpuSeconds / f.seconds) * 100, 0)} %`,
+    perWrite: `${fixed(perWrite(f.cpuSeconds, f), 1)} / ${fixed(perWrite(f.load.clientCpuSeconds, f), 1)}`,
+    timed: `${f.load.writes.toLocaleString('en')} / ${latency(f).length.toLocaleString('en')}`,
+    loadAverage: fixed(f.loadAverage, 1),
+    lost: f.load.lost === 0 ? 'none' : `${f.load.lost} (${f.load.lostDetail.join('; ')})`,
+  })
+  const lightRow = (label: string, f: RunFigures) => {
+    const c = cells(f)
+    return [
+      label,
+      c.p50,
+      c.p99,
+      c.serverCpu,
+      c.clientCpu,
+      c.perWrite,
+      c.timed,
+      c.loadAverage,
+      c.lost,
+    ]
+  }
   const lightP99 = percentile(latency(troupeLight), 99)
-  const row = (label: string, f: RunFigures, base?: RunFigures) => [
-    label,
-    fixed(percentile(latency(f), 50), 1),
-    fixed(percentile(latency(f), 99), 1),
-    fixed(percentile(f.load.projectLatency, 99), 1),
-    fixed(percentile(f.load.eventLatency, 99), 1),
-    `${fixed((f.cpuSeconds / seconds) * 100, 0)} %${base ? ` (${ratio(f.cpuSeconds, base.cpuSeconds)})` : ''}`,
-    `${fixed(f.rssPeakMiB, 0)} / ${fixed(f.rssEndMiB, 0)}`,
-    `${f.load.writes.toLocaleString('en')} / ${latency(f).length.toLocaleString('en')}`,
-    String(f.load.disconnects),
-    `${fixed(f.load.clientLoopDelayP99, 0)} / ${fixed(f.load.clientLoopDelayMax, 0)}`,
-    `${fixed((f.load.clientCpuSeconds / seconds) * 100, 0)} %`,
-    `${fixed(perWrite(f.cpuSeconds, f), 1)} / ${fixed(perWrite(f.load.clientCpuSeconds, f), 1)}`,
-    fixed(f.loadAverage, 1),
-    f.load.lost === 0 ? 'none' : `${f.load.lost} (${f.load.lostDetail.join('; ')})`,
-    `${fixed(f.openMs ?? 0, 0)}${base ? ` (${ratio(f.openMs ?? 0, base.openMs ?? 0)})` : ''}`,
-  ]
+  const row = (label: string, f: RunFigures, base?: RunFigures) => {
+    const c = cells(f)
+    return [
+      label,
+      c.p50,
+      c.p99,
+      fixed(percentile(f.load.projectLatency, 99), 1),
+      fixed(percentile(f.load.eventLatency, 99), 1),
+      `${c.serverCpu}${base ? ` (${ratio(f.cpuSeconds, base.cpuSeconds)})` : ''}`,
+      `${fixed(f.rssPeakMiB, 0)} / ${fixed(f.rssEndMiB, 0)}`,
+      c.timed,
+      String(f.load.disconnects),
+      `${fixed(f.load.clientLoopDelayP99, 0)} / ${fixed(f.load.clientLoopDelayMax, 0)}`,
+      c.clientCpu,
+      c.perWrite,
+      c.loadAverage,
+      c.lost,
+      `${fixed(f.openMs ?? 0, 0)}${base ? ` (${ratio(f.openMs ?? 0, base.openMs ?? 0)})` : ''}`,
+    ]
+  }
   const p99 = percentile(latency(troupe), 99)
   return {
     suite: 'server',

@@ -3,6 +3,7 @@ import {
   createProject,
   type DocHandle,
   type InstanceDoc,
+  instanceState,
   logLength,
   type ProjectDoc,
   projectDefinition,
@@ -100,7 +101,7 @@ describe('two clients through the real websocket server', overTheNetwork, () => 
     await whenDoc(bobsInstance, (doc) => logLength(doc) === 40)
 
     expect(readLog(bobsInstance.doc())).toEqual(readLog(instance.doc()))
-    const clicks = Object.values(instance.doc().entities.clicks ?? {})
+    const clicks = Object.values(instanceState(instance.doc()).entities.clicks ?? {})
     expect(clicks).toHaveLength(40)
     expect(new Set(clicks.map((c) => `${c.who}-${c.i}`)).size).toBe(40)
   })

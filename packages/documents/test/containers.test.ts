@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   createProject,
   type InstanceDoc,
+  instanceState,
   projectDefinition,
   raiseEvent,
   repairContainers,
@@ -57,12 +58,12 @@ describe('containers created concurrently on two peers', () => {
     cut = link(alice, bob)
     await converged([instance, bobs])
 
-    expect(Object.keys(instance.doc().entities.notes!)).toHaveLength(1)
+    expect(Object.keys(instanceState(instance.doc()).entities.notes!)).toHaveLength(1)
     expect(repairContainers(instance)).toBe(true)
     await converged([instance, bobs])
     cut()
     for (const handle of [instance, bobs]) {
-      const texts = Object.values(handle.doc().entities.notes!).map((n) => n.text)
+      const texts = Object.values(instanceState(handle.doc()).entities.notes!).map((n) => n.text)
       expect(texts.sort()).toEqual(['from alice', 'from bob'])
     }
     expect(repairContainers(bobs)).toBe(false)
@@ -89,8 +90,11 @@ describe('watchContainers', () => {
     raiseEvent(instance, definition, note('from alice'))
     raiseEvent(bobs, definition, note('from bob'))
     cut = link(alice, bob)
-    await whenDoc(instance, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
-    await whenDoc(bobs, (doc) => Object.keys(doc.entities.notes ?? {}).length === 2)
+    await whenDoc(
+      instance,
+      (doc) => Object.keys(instanceState(doc).entities.notes ?? {}).length === 2,
+    )
+    await whenDoc(bobs, (doc) => Object.keys(instanceState(doc).entities.notes ?? {}).length === 2)
     stop()
     cut()
     await Promise.all([alice.shutdown(), bob.shutdown()])

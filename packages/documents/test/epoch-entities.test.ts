@@ -16,6 +16,7 @@ import {
   stateBefore,
   toProjectFile,
 } from '../src/index'
+import { bucketOf } from '../src/schema/entity-buckets'
 import { queryRootProject } from './support/query-root'
 
 /**
@@ -70,10 +71,10 @@ describe('the entities an epoch starts with', () => {
     // Two peers' concurrent patches of different fields of one copied entity both survive.
     const other = A.clone(next.doc())
     next.change((d) => {
-      ;(d.entities.notes!.n1 as Record<string, unknown>).done = false
+      ;(d.entities.notes![bucketOf('n1')]!.n1 as Record<string, unknown>).done = false
     })
     const theirs = A.change(other, (d) => {
-      ;(d.entities.notes!.n1 as Record<string, unknown>).text = 'edited elsewhere'
+      ;(d.entities.notes![bucketOf('n1')]!.n1 as Record<string, unknown>).text = 'edited elsewhere'
     })
     next.update((doc) => A.merge(doc, theirs))
     expect(instanceState(next.doc()).entities.notes!.n1).toEqual({

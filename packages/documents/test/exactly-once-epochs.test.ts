@@ -6,6 +6,7 @@ import {
   type DocHandle,
   historyEntries,
   type InstanceDoc,
+  instanceState,
   LiveInstance,
   loadEarlierEpochs,
   type ProjectDoc,
@@ -115,7 +116,7 @@ describe('exactly once across peers that rotate epochs while partitioned', () =>
       expect(lost).toBeGreaterThanOrEqual(2)
       expect(forwarded).toBeGreaterThan(0)
       const states = lives.map((live) => {
-        const { actors, entities } = live.epoch.doc()
+        const { actors, entities } = instanceState(live.epoch.doc())
         return JSON.parse(JSON.stringify({ actors, entities }))
       })
       for (const state of states.slice(1)) expect(state).toEqual(states[0])

@@ -5,6 +5,7 @@ import {
   createProject,
   type DocHandle,
   type InstanceDoc,
+  instanceState,
   type ProjectDoc,
   projectDefinition,
   raiseEvent,
@@ -75,7 +76,7 @@ describe('exactly once across peers that raise events while partitioned', () => 
 
       const log = readLog(instances[0]!.doc())
       expectExactlyOnce(log, raised)
-      const items = Object.values(instances[0]!.doc().entities.items ?? {})
+      const items = Object.values(instanceState(instances[0]!.doc()).entities.items ?? {})
       const created = log.filter((e) => e.message.type === '@entity/createEntity').length
       expect(items).toHaveLength(created)
       expect(new Set(items.map((i) => i.nonce)).size).toBe(created)

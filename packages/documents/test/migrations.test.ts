@@ -44,7 +44,7 @@ describe('document migrations', () => {
   it('leaves a current document untouched', () => {
     const current = {
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -53,7 +53,7 @@ describe('document migrations', () => {
     expect(migrateInstance(current)).toBe(false)
     expect(current).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'x',
       actors: {},
       entities: {},
@@ -66,7 +66,7 @@ describe('document migrations', () => {
     expect(migrateInstance(doc)).toBe(true)
     expect(doc).toEqual({
       type: 'troupe/instance',
-      version: 2,
+      version: INSTANCE_DOC_VERSION,
       project: 'automerge:abc',
       actors: {},
       entities: {},
@@ -88,7 +88,7 @@ describe('document migrations', () => {
       migrateInstance(d)
     })
     const migrated = doc as unknown as InstanceDoc
-    expect(migrated.version).toBe(2)
+    expect(migrated.version).toBe(INSTANCE_DOC_VERSION)
     expect(migrated.log.map((segment) => segment.length)).toEqual([1_000, 1_000, 500])
     expect(readLog(migrated).map((entry) => JSON.stringify(entry))).toEqual(entries)
     expect(readLog(migrated, 1_999).map((entry) => JSON.stringify(entry))).toEqual(

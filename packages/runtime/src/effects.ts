@@ -28,67 +28,101 @@ export function cloneJson<T extends Json>(value: T): T {
   return out as T
 }
 
-function actorOf(target: InstanceState, actorId: string) {
-  if (!target.actors[actorId]) target.actors[actorId] = {}
-  // Re-read after assigning: under Automerge the stored object is a new proxy.
-  return target.actors[actorId]!
+/**
+ * Where effects read and write entities. A plain `schema → id → entity` map (the runtime's
+ * in-memory state) is one; the instance document, which keeps each schema's entities in
+ * buckets, is another (documents: instance/entity-store.ts). `put` receives a fresh copy and
+ * creates the schema's container when it is missing.
+ */
+export interface EntityStore {
+  get(schema: string, id: string): JsonObject | undefined
+  put(schema: string, id: string, entity: JsonObject): void
+  remove(schema: string, id: string): void
 }
 
-function contextOf(target: InstanceState, actorId: string): JsonObject {
-  const actor = actorOf(target, actorId)
+/** The entity store over a plain `InstanceState.entities` map, written in place. */
+export function plainEntityStore(entities: InstanceState['entities']): EntityStore {
+  return {
+    get: (schema, id) =>
+      Object.hasOwn(entities, schema) && Object.hasOwn(entities[schema]!, id)
+        ? entities[schema]![id]
+        : undefined,
+    put: (schema, id, entity) => {
+      if (!entities[schema]) entities[schema] = {}
+      entities[schema]![id] = entity
+    },
+    remove: (schema, id) => {
+      const byId = entities[schema]
+      if (byId && id in byId) delete byId[id]
+    },
+  }
+}
+
+function actorOf(actors: InstanceState['actors'], actorId: string) {
+  if (!actors[actorId]) actors[actorId] = {}
+  // Re-read after assigning: under Automerge the stored object is a new proxy.
+  return actors[actorId]!
+}
+
+function contextOf(actors: InstanceState['actors'], actorId: string): JsonObject {
+  const actor = actorOf(actors, actorId)
   if (!actor.context) actor.context = {}
   return actor.context!
 }
 
-function schemaOf(target: InstanceState, schema: string): Record<string, JsonObject> {
-  if (!target.entities[schema]) target.entities[schema] = {}
-  return target.entities[schema]!
+/**
+ * Applies effects to plain in-memory state (see writeEffects).
+ */
+export function applyEffects(target: InstanceState, effects: readonly StateEffect[]): void {
+  writeEffects(target.actors, plainEntityStore(target.entities), effects)
 }
 
 /**
- * Applies effects to `target` with plain assignments and deletes only, so the same code
- * writes a plain object and an Automerge change proxy (inside `handle.change`).
- * Creates missing actor, context and schema containers. Effects with unsafe keys are skipped.
+ * Applies effects to `actors` and `entities` with plain assignments and deletes only, so the
+ * same code writes a plain object and an Automerge change proxy (inside `handle.change`).
+ * Creates missing actor and context containers. Effects with unsafe keys are skipped.
  */
-export function applyEffects(target: InstanceState, effects: readonly StateEffect[]): void {
+export function writeEffects(
+  actors: InstanceState['actors'],
+  entities: EntityStore,
+  effects: readonly StateEffect[],
+): void {
   for (const effect of effects) {
     switch (effect.kind) {
       case 'setContext':
         if (isSafeKey(effect.actorId) && isSafeKey(effect.key)) {
-          contextOf(target, effect.actorId)[effect.key] = cloneJson(effect.value)
+          contextOf(actors, effect.actorId)[effect.key] = cloneJson(effect.value)
         }
         break
       case 'deleteContext': {
-        const context = isSafeKey(effect.actorId)
-          ? target.actors[effect.actorId]?.context
-          : undefined
+        const context = isSafeKey(effect.actorId) ? actors[effect.actorId]?.context : undefined
         if (context && isSafeKey(effect.key) && effect.key in context) delete context[effect.key]
         break
       }
       case 'setChildren':
         if (isSafeKey(effect.actorId))
-          actorOf(target, effect.actorId).children = [...effect.children]
+          actorOf(actors, effect.actorId).children = [...effect.children]
         break
       case 'putEntity':
         if (isSafeKey(effect.schema) && isSafeKey(effect.id)) {
-          schemaOf(target, effect.schema)[effect.id] = cloneJson(effect.entity)
+          entities.put(effect.schema, effect.id, cloneJson(effect.entity))
         }
         break
       case 'patchEntity': {
-        const entity = isSafeKey(effect.schema)
-          ? target.entities[effect.schema]?.[effect.id]
-          : undefined
-        if (!entity || !isSafeKey(effect.id)) break
+        const entity =
+          isSafeKey(effect.schema) && isSafeKey(effect.id)
+            ? entities.get(effect.schema, effect.id)
+            : undefined
+        if (!entity) break
         for (const key of Object.keys(effect.changes)) {
           if (isSafeKey(key)) entity[key] = cloneJson(effect.changes[key] as Json)
         }
         break
       }
-      case 'deleteEntity': {
-        const entities = isSafeKey(effect.schema) ? target.entities[effect.schema] : undefined
-        if (entities && isSafeKey(effect.id) && effect.id in entities) delete entities[effect.id]
+      case 'deleteEntity':
+        if (isSafeKey(effect.schema) && isSafeKey(effect.id))
+          entities.remove(effect.schema, effect.id)
         break
-      }
     }
   }
 }

@@ -1,5 +1,12 @@
 export { coalesceEffects } from './coalesce'
-export { applyEffects, cloneJson, type StateEffect } from './effects'
+export {
+  applyEffects,
+  cloneJson,
+  type EntityStore,
+  plainEntityStore,
+  type StateEffect,
+  writeEffects,
+} from './effects'
 export { newSortableId } from './ids'
 export { initialState } from './initial-state'
 export { Overlay, StateReader, type StateSource } from './overlay'

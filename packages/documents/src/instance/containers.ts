@@ -1,5 +1,5 @@
 import { type Doc, type DocHandle, getConflicts } from '@automerge/automerge-repo'
-import type { ProjectDefinition, ProjectFile } from '@troupe/core'
+import type { InstanceState, ProjectDefinition, ProjectFile } from '@troupe/core'
 import { afterChange } from '../repo/after-change'
 import type { InstanceDoc } from '../schema/instance'
 import { deepEqual, writeJson } from '../write-json'
@@ -30,11 +30,14 @@ export function schemasOf(project: Pick<ProjectFile, 'actors' | 'skills' | 'enti
   return [...found].sort()
 }
 
-/** Containers for a new instance: a context map per actor and a map per known schema. */
+/**
+ * Containers for a new instance: a context map per actor and a map per known schema (which
+ * the document gives all its buckets, see schema/entity-buckets.ts).
+ */
 export function initialContainers(
   definition: Pick<ProjectDefinition, 'actors' | 'skills'> & Pick<ProjectFile, 'entities'>,
-  state: Pick<InstanceDoc, 'actors' | 'entities'>,
-): Pick<InstanceDoc, 'actors' | 'entities'> {
+  state: InstanceState,
+): InstanceState {
   const actors = { ...state.actors }
   for (const id of Object.keys(definition.actors)) actors[id] = { context: {}, ...actors[id] }
   const entities = { ...state.entities }
@@ -60,7 +63,8 @@ export function repairContainers(handle: DocHandle<InstanceDoc>): boolean {
     }
   }
   for (const schema of Object.keys(doc.entities)) {
-    const merged = mergedConflict(doc.entities, schema)
+    // Two levels: bucket, then entity (the same entity created on both sides keeps both's fields).
+    const merged = mergedConflict(doc.entities, schema, 2)
     if (merged) fixes.push({ path: ['entities', schema], value: merged })
   }
   if (!fixes.length) return false
@@ -76,24 +80,40 @@ export function repairContainers(handle: DocHandle<InstanceDoc>): boolean {
 
 /**
  * When `parent[key]` holds several concurrently created maps, their union (the current
- * winner's values on top, then nested one level for actor entries); otherwise undefined.
+ * winner's values on top), maps inside merged too down to `depth` levels (an actor's entries:
+ * one; a schema's buckets and their entities: two); otherwise undefined.
  */
-function mergedConflict(parent: object, key: string): Record<string, unknown> | undefined {
+function mergedConflict(
+  parent: object,
+  key: string,
+  depth = 1,
+): Record<string, unknown> | undefined {
   // automerge-repo's own copy of Automerge, the one that made these objects.
   const conflicts = getConflicts(parent as Doc<unknown>, key)
   if (!conflicts || Object.keys(conflicts).length < 2) return undefined
   const winner = (parent as Record<string, unknown>)[key]
   if (!isMap(winner)) return undefined
-  const merged: Record<string, unknown> = {}
+  let merged: Record<string, unknown> = {}
   for (const value of [...Object.values(conflicts), winner]) {
-    if (!isMap(value)) continue
-    for (const [k, v] of Object.entries(value)) {
-      merged[k] = isMap(v) && isMap(merged[k]) ? { ...(merged[k] as object), ...v } : v
-    }
+    if (isMap(value)) merged = mergeMaps(merged, value, depth)
   }
   return deepEqual(merged, winner)
     ? undefined
     : (JSON.parse(JSON.stringify(merged)) as Record<string, unknown>)
+}
+
+/** `b` over `a`, maps present in both merged the same way down to `depth` levels. */
+function mergeMaps(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  depth: number,
+): Record<string, unknown> {
+  const out = { ...a }
+  for (const [k, v] of Object.entries(b)) {
+    const before = out[k]
+    out[k] = depth > 0 && isMap(v) && isMap(before) ? mergeMaps(before, v, depth - 1) : v
+  }
+  return out
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,10 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
-import { applyEffects, type LogEntry, type ProcessOptions, processEvents } from '@troupe/runtime'
+import { type LogEntry, type ProcessOptions, processEvents, writeEffects } from '@troupe/runtime'
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { repairContainers } from './containers'
+import { documentEntityStore } from './entity-store'
 import { appendLog, instanceState } from './state'
 
 /** How to raise: the runtime's options, and the project heads the definition was read at. */
@@ -55,7 +56,7 @@ export function raiseEvents(
   const batch = processEvents(definition, instanceState(instance.doc()), events, options)
   const heads = options?.definitionHeads
   instance.change((doc) => {
-    applyEffects(doc, batch.effects)
+    writeEffects(doc.actors, documentEntityStore(doc.entities), batch.effects)
     // Written only when it moved: most batches run against the same definition.
     if (heads && !sameHeads(doc.definitionHeads, heads)) doc.definitionHeads = [...heads]
     appendLog(

@@ -1,9 +1,10 @@
 import { getHeads, view } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
-import type { InstanceState } from '@troupe/core'
+import type { InstanceState, JsonObject } from '@troupe/core'
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
 import { deepEqual, writeJson } from '../write-json'
+import { writeEntity } from './entity-store'
 import { appendLog, instanceState, readLog } from './state'
 
 /**
@@ -45,7 +46,10 @@ export function forwardLateWrites(
   // Nothing to carry (the change was a pointer, or these writes were forwarded already).
   if (!writes.length && !entries.length) return false
   target.change((d) => {
-    for (const { path, value } of writes) writeAt(d, path, value)
+    for (const { path, value } of writes) {
+      if (path[0] === 'entities') writeEntity(d.entities, path[1]!, path[2]!, value as JsonObject)
+      else writeAt(d, path, value)
+    }
     appendLog(d, entries)
     d.included ??= {}
     d.included[epoch.url] = [...now]
@@ -87,7 +91,11 @@ interface Write {
   value: unknown
 }
 
-/** The writes that turn `from` into `to`: per context key, per children list, per entity. */
+/**
+ * The writes that turn `from` into `to`: per context key, per children list, per entity. An
+ * entity's path is `['entities', schema, id]`, its place in the state; the document keeps it
+ * in a bucket (writeEntity).
+ */
 function stateWrites(from: InstanceState, to: InstanceState): Write[] {
   const writes: Write[] = []
   for (const id of keysOf(from.actors, to.actors)) {

@@ -1,14 +1,21 @@
 import { ImmutableString } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
 import type { LogEntry } from '@troupe/runtime'
+import { flatEntities } from '../schema/entity-buckets'
 import { type InstanceDoc, LOG_SEGMENT_SIZE } from '../schema/instance'
 
 /**
- * The running state of an instance document, as the runtime and renderer read it. Reads the
- * document in place (no copy); treat it as read-only.
+ * The running state of an instance document, as the runtime and renderer read it: actors in
+ * place, entities flat (built once per changed schema, see entity-buckets.ts); treat it as
+ * read-only. A document of version 2 or earlier (a past state seen through time travel) kept
+ * its entities flat already.
  */
 export function instanceState(doc: InstanceDoc): InstanceState {
-  return { actors: doc.actors, entities: doc.entities }
+  const entities =
+    typeof doc.version === 'number' && doc.version >= 3
+      ? flatEntities(doc.entities)
+      : (doc.entities as unknown as InstanceState['entities'])
+  return { actors: doc.actors, entities }
 }
 
 /** How many messages the log holds. */

@@ -1,6 +1,7 @@
 import { getHeads, view } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, ProjectFile } from '@troupe/core'
+import { instanceState } from '../instance/state'
 import type { InstanceDoc } from '../schema/instance'
 import type { ActorEntry, ProjectDoc } from '../schema/project'
 import { plain } from '../write-json'
@@ -53,7 +54,7 @@ export function toProjectFile(doc: ProjectDoc, instance?: InstanceDoc): ProjectF
   if (Object.keys(doc.settings).length) file.settings = plain(doc.settings)
   const entities = instance
     ? Object.fromEntries(
-        Object.entries(plain(instance.entities)).map(([schema, byId]) => [
+        Object.entries(plain(instanceState(instance).entities)).map(([schema, byId]) => [
           schema,
           Object.values(byId),
         ]),

@@ -1,4 +1,7 @@
 import { ImmutableString } from '@automerge/automerge-repo'
+import type { JsonObject } from '@troupe/core'
+import { plain } from '../write-json'
+import { toBuckets } from './entity-buckets'
 import type { InstanceDoc } from './instance'
 import { INSTANCE_DOC_TYPE, INSTANCE_DOC_VERSION, LOG_SEGMENT_SIZE } from './instance'
 import { type MigrationChain, runMigrations } from './migrate'
@@ -22,6 +25,15 @@ export const instanceMigrations: MigrationChain = {
         segments.push(flat.slice(i, i + LOG_SEGMENT_SIZE).map(copyEntry))
       }
       doc.log = segments
+    },
+    // Version 2 kept each schema's entities in one map; version 3 spreads them over buckets.
+    2: (doc) => {
+      const entities = (doc.entities ?? {}) as Record<string, Record<string, unknown>>
+      for (const schema of Object.keys(entities)) {
+        // Plain copies: inside a change a value read from the document cannot be stored again.
+        const byId = plain(entities[schema] ?? {}) as Record<string, JsonObject>
+        entities[schema] = toBuckets(byId)
+      }
     },
   },
 }

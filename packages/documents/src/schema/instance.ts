@@ -1,8 +1,9 @@
 import type { ImmutableString } from '@automerge/automerge-repo'
-import type { ActorState, InstanceState, JsonObject } from '@troupe/core'
+import type { ActorState, InstanceState } from '@troupe/core'
+import { type EntityBuckets, toBuckets } from './entity-buckets'
 
 export const INSTANCE_DOC_TYPE = 'troupe/instance'
-export const INSTANCE_DOC_VERSION = 2
+export const INSTANCE_DOC_VERSION = 3
 
 /** How many log entries one segment of the log holds before a new segment starts. */
 export const LOG_SEGMENT_SIZE = 1_000
@@ -25,7 +26,11 @@ export interface InstanceDoc {
   /** URL of the project document this instance runs. */
   project: string
   actors: Record<string, ActorState>
-  entities: Record<string, Record<string, JsonObject>>
+  /**
+   * Each schema's entities spread over buckets (see entity-buckets.ts for why); read them flat
+   * with `instanceState`. Version 2 and earlier kept `entities[schema][id]`.
+   */
+  entities: Record<string, EntityBuckets>
   log: ImmutableString[][]
   /**
    * The project document's heads the latest batch of events ran against, written with the
@@ -67,7 +72,9 @@ export function newInstanceDoc(projectUrl: string, state: InstanceState): Instan
     version: INSTANCE_DOC_VERSION,
     project: projectUrl,
     actors: state.actors,
-    entities: state.entities,
+    entities: Object.fromEntries(
+      Object.entries(state.entities).map(([schema, byId]) => [schema, toBuckets(byId)]),
+    ),
     log: [],
   }
 }

@@ -117,4 +117,24 @@ describe('instance documents of version 2 (one map per schema)', () => {
     expect(Object.keys(instanceState(instance.doc()).entities.notes!).sort()).toEqual(['a', 'b'])
     await repo.shutdown()
   })
+
+  it('migrates an epoch raised into without openProject (a published app) before writing', async () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: queryRootProject('notes') })
+    const definition = projectDefinition(project.doc())
+    raiseEvents(instance, definition, [create('a')])
+    instance.change((d) => {
+      const flat = JSON.parse(JSON.stringify(instanceState(instance.doc()).entities))
+      for (const schema of Object.keys(flat)) d.entities[schema] = flat[schema]
+      d.version = 2
+    })
+    raiseEvents(instance, definition, [create('b'), update('a', 'changed')])
+    expect(instance.doc().version).toBe(INSTANCE_DOC_VERSION)
+    expect(Object.keys(instance.doc().entities.notes!)).toHaveLength(ENTITY_BUCKETS)
+    expect(instanceState(instance.doc()).entities.notes).toEqual({
+      a: { id: 'a', text: 'changed' },
+      b: { id: 'b', text: 'note b' },
+    })
+    await repo.shutdown()
+  })
 })

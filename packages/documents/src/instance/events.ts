@@ -1,8 +1,10 @@
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { ProjectDefinition, RaisedEvent, TroupeIssue } from '@troupe/core'
 import { type LogEntry, type ProcessOptions, processEvents, writeEffects } from '@troupe/runtime'
+import { migrateHandle } from '../repo/migrate-handle'
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
+import { instanceMigrations } from '../schema/instance-migrations'
 import { repairContainers } from './containers'
 import { documentEntityStore } from './entity-store'
 import { appendLog, instanceState } from './state'
@@ -51,6 +53,9 @@ export function raiseEvents(
   options?: RaiseOptions,
 ): EventResult[] {
   if (!events.length) return []
+  // An epoch opened without openProject (a published app's, a peer's) may still be of an
+  // older version: the writes below use the current shape (entity buckets).
+  migrateHandle(instance, instanceMigrations)
   // Writes hidden by a merge of concurrently created maps come back before anything reads.
   repairContainers(instance)
   const batch = processEvents(definition, instanceState(instance.doc()), events, options)

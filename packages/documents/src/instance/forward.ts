@@ -1,8 +1,10 @@
 import { getHeads, view } from '@automerge/automerge'
 import type { DocHandle } from '@automerge/automerge-repo'
 import type { InstanceState, JsonObject } from '@troupe/core'
+import { migrateHandle } from '../repo/migrate-handle'
 import { sameHeads } from '../repo/same-heads'
 import type { InstanceDoc } from '../schema/instance'
+import { instanceMigrations } from '../schema/instance-migrations'
 import { deepEqual, writeJson } from '../write-json'
 import { writeEntity } from './entity-store'
 import { appendLog, instanceState, readLog } from './state'
@@ -45,6 +47,8 @@ export function forwardLateWrites(
   })
   // Nothing to carry (the change was a pointer, or these writes were forwarded already).
   if (!writes.length && !entries.length) return false
+  // The writes use the current shape (entity buckets).
+  migrateHandle(target, instanceMigrations)
   target.change((d) => {
     for (const { path, value } of writes) {
       if (path[0] === 'entities') writeEntity(d.entities, path[1]!, path[2]!, value as JsonObject)

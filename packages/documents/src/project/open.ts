@@ -1,10 +1,10 @@
 import type { AnyDocumentId, DocHandle, Repo } from '@automerge/automerge-repo'
 import { createInstance } from '../instance/create-instance'
 import { currentEpoch } from '../instance/epochs'
+import { migrateHandle } from '../repo/migrate-handle'
 import { type SnapshotSource, seedFromSnapshot } from '../repo/snapshot'
 import type { InstanceDoc } from '../schema/instance'
 import { instanceMigrations } from '../schema/instance-migrations'
-import { type MigrationChain, needsMigration, runMigrations } from '../schema/migrate'
 import type { ProjectDoc } from '../schema/project'
 import { projectMigrations } from '../schema/project-migrations'
 import type { ProjectHandles } from './create'
@@ -28,13 +28,13 @@ export async function openProject(
     return repo.find<T>(id)
   }
   const project = await find<ProjectDoc>(url)
-  migrate(project, projectMigrations)
+  migrateHandle(project, projectMigrations)
   const doc = project.doc()
   let instance: DocHandle<InstanceDoc>
   if (doc.instanceUrl) {
     // The pointer may lag behind the instance's epochs (a rotation made offline elsewhere).
     instance = await currentEpoch(repo, await find<InstanceDoc>(doc.instanceUrl as AnyDocumentId))
-    migrate(instance, instanceMigrations)
+    migrateHandle(instance, instanceMigrations)
   } else {
     instance = createInstance(repo, project.url, toProjectFile(doc))
     project.change((d) => {
@@ -42,16 +42,4 @@ export async function openProject(
     })
   }
   return { project, instance }
-}
-
-/**
- * Migrates inside a change only when needed, so opening a current document writes nothing.
- * Only the type and version are read to decide: a plain copy of the document to probe on
- * cost a JSON round trip of the whole current epoch (its log included) on every open.
- */
-function migrate<T>(handle: DocHandle<T>, chain: MigrationChain): void {
-  if (!needsMigration(handle.doc() as { type?: unknown; version?: unknown }, chain)) return
-  handle.change((d) => {
-    runMigrations(d as Record<string, unknown>, chain)
-  })
 }

@@ -63,6 +63,20 @@ describe('entity buckets', () => {
 })
 
 describe('instance documents of version 2 (one map per schema)', () => {
+  /** An instance holding note "a", its entities then made to look as version 2 wrote them. */
+  const asVersion2WithNoteA = () => {
+    const repo = new Repo({ network: [] })
+    const { project, instance } = createProject(repo, { from: queryRootProject('notes') })
+    const definition = projectDefinition(project.doc())
+    raiseEvents(instance, definition, [create('a')])
+    instance.change((d) => {
+      const flat = JSON.parse(JSON.stringify(instanceState(instance.doc()).entities))
+      for (const schema of Object.keys(flat)) d.entities[schema] = flat[schema]
+      d.version = 2
+    })
+    return { repo, instance, definition }
+  }
+
   const flatV2 = () => {
     const notes = Object.fromEntries(
       Array.from({ length: 150 }, (_, i) => [`n${i}`, { id: `n${i}`, text: `note ${i}` }]),
@@ -96,16 +110,7 @@ describe('instance documents of version 2 (one map per schema)', () => {
   })
 
   it('keeps time travel over messages from before and after the migration', async () => {
-    const repo = new Repo({ network: [] })
-    const { project, instance } = createProject(repo, { from: queryRootProject('notes') })
-    const definition = projectDefinition(project.doc())
-    raiseEvents(instance, definition, [create('a')])
-    // Make the document look as version 2 wrote it, then migrate it as opening does.
-    instance.change((d) => {
-      const flat = JSON.parse(JSON.stringify(instanceState(instance.doc()).entities))
-      for (const schema of Object.keys(flat)) d.entities[schema] = flat[schema]
-      d.version = 2
-    })
+    const { repo, instance, definition } = asVersion2WithNoteA()
     instance.change((d) => {
       migrateInstance(d)
     })
@@ -119,15 +124,7 @@ describe('instance documents of version 2 (one map per schema)', () => {
   })
 
   it('migrates an epoch raised into without openProject (a published app) before writing', async () => {
-    const repo = new Repo({ network: [] })
-    const { project, instance } = createProject(repo, { from: queryRootProject('notes') })
-    const definition = projectDefinition(project.doc())
-    raiseEvents(instance, definition, [create('a')])
-    instance.change((d) => {
-      const flat = JSON.parse(JSON.stringify(instanceState(instance.doc()).entities))
-      for (const schema of Object.keys(flat)) d.entities[schema] = flat[schema]
-      d.version = 2
-    })
+    const { repo, instance, definition } = asVersion2WithNoteA()
     raiseEvents(instance, definition, [create('b'), update('a', 'changed')])
     expect(instance.doc().version).toBe(INSTANCE_DOC_VERSION)
     expect(Object.keys(instance.doc().entities.notes!)).toHaveLength(ENTITY_BUCKETS)

@@ -22,9 +22,14 @@ function feed(initial: LogEntry[]) {
   const frame = (...added: LogEntry[]) => {
     const first = fake.entries.length
     fake.entries.push(...added)
-    for (const listener of listeners) listener(first)
+    for (const listener of listeners) listener(first, 0)
   }
-  return { feed: fake as unknown as MessageFeed, frame }
+  /** The earlier epochs' entries arriving in front, as MessageFeed announces them. */
+  const prepend = (...earlier: LogEntry[]) => {
+    fake.entries.unshift(...earlier)
+    for (const listener of listeners) listener(0, earlier.length)
+  }
+  return { feed: fake as unknown as MessageFeed, frame, prepend }
 }
 
 describe('EdgeTraffic', () => {
@@ -58,5 +63,18 @@ describe('EdgeTraffic', () => {
     frame(entry('a', 'b'))
     expect(painted).toEqual([1])
     expect(traffic.count('sub:a>b')).toBe(2)
+  })
+
+  it('counts again from the start when earlier messages come in front, and paints them', () => {
+    const { feed: f, frame, prepend } = feed([entry('a', 'b')])
+    const traffic = new EdgeTraffic(f)
+    const painted: number[] = []
+    traffic.paint('sub:a>b', (n) => painted.push(n))
+    prepend(entry('a', 'b'), entry('b', 'c'))
+    expect(traffic.count('sub:a>b')).toBe(2)
+    expect(traffic.count('sub:b>c')).toBe(1)
+    expect(painted).toEqual([2])
+    frame(entry('a', 'b'))
+    expect(painted).toEqual([2, 3])
   })
 })

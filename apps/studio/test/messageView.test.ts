@@ -55,4 +55,27 @@ describe('MessageView', () => {
     expect(outcomeText(failed)).toBe('failed: TRP-140 boom')
     expect(outcomeText(entry(1, 'cascade-stopped'))).toBe('cascade stopped')
   })
+
+  it('lists earlier entries put in front, every index moved up, unless Clear was pressed', () => {
+    const entries: LogEntry[] = [entry(3), entry(4)]
+    const view = new MessageView(entries)
+    view.catchUp()
+    view.setFilter({ actor: '', type: 'even', outcome: '' })
+    expect(view.shown).toEqual([1])
+    entries.unshift(entry(0), entry(1), entry(2))
+    view.prepend(3)
+    expect(view.shown.map((i) => entries[i]!.message.id)).toEqual(['m0', 'm2', 'm4'])
+    entries.push(entry(6))
+    view.catchUp()
+    expect(view.shown.map((i) => entries[i]!.message.id)).toEqual(['m0', 'm2', 'm4', 'm6'])
+
+    const cleared = new MessageView(entries)
+    cleared.catchUp()
+    cleared.clear()
+    entries.push(entry(7))
+    cleared.catchUp()
+    entries.unshift(entry(-1))
+    cleared.prepend(1)
+    expect(cleared.shown.map((i) => entries[i]!.message.id)).toEqual(['m7'])
+  })
 })

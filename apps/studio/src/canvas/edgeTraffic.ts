@@ -15,7 +15,11 @@ export class EdgeTraffic {
 
   constructor(private feed: MessageFeed) {
     this.take(0)
-    feed.subscribe((first) => this.take(first))
+    feed.subscribe((first, prepended) => {
+      // Earlier messages in front: counted again from the start.
+      if (prepended) this.counts.clear()
+      this.take(first)
+    })
   }
 
   private take(first: number) {

@@ -27,7 +27,11 @@ export function MessagesPanel() {
   useEffect(() => {
     types.current = new Set()
     setSelected(null)
-    const take = (first: number) => {
+    const take = (first: number, prepended = 0) => {
+      if (prepended) {
+        view.prepend(prepended)
+        setSelected((index) => (index === null ? null : index + prepended))
+      }
       for (let i = first; i < feed.entries.length; i++)
         types.current.add(feed.entries[i]!.message.type)
       view.catchUp()
@@ -105,6 +109,7 @@ export function MessagesPanel() {
         <span role="status" aria-label="Message count" className="messages-count">
           {view.shown.length} shown of {feed.entries.length}
           {paused ? `; paused, ${view.waiting} new not shown` : ''}
+          {feed.loadingEarlier ? '; loading earlier messages…' : ''}
         </span>
       </header>
       <div className="messages-body">

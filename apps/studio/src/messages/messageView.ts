@@ -44,6 +44,23 @@ export class MessageView {
     this.catchUp()
   }
 
+  /**
+   * `count` earlier entries were put in front of the history (MessageFeed): every index moves
+   * up by that many, and the earlier entries are listed too, unless "Clear" was pressed (they
+   * are older than what it cleared).
+   */
+  prepend(count: number): void {
+    this.shown = this.shown.map((i) => i + count)
+    this.scanned += count
+    if (this.clearedAt > 0) {
+      this.clearedAt += count
+      return
+    }
+    const earlier: number[] = []
+    for (let i = 0; i < count; i++) if (matches(this.entries[i]!, this.filter)) earlier.push(i)
+    this.shown = [...earlier, ...this.shown]
+  }
+
   clear(): void {
     this.clearedAt = this.paused ? this.scanned : this.entries.length
     this.scanned = this.clearedAt

@@ -1,0 +1,84 @@
+import type { ProjectFile } from '@troupe/core'
+import {
+  createProject,
+  type DocHandle,
+  historyEntries,
+  type InstanceDoc,
+  LiveInstance,
+  projectDefinition,
+} from '@troupe/documents'
+import { createNodeRepo } from '@troupe/documents/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MessageFeed } from '../src/messages/messageFeed'
+
+// The feed announces once per animation frame; under Node a frame is a timer.
+const hadFrames = 'requestAnimationFrame' in globalThis
+beforeAll(() => {
+  if (hadFrames) return
+  globalThis.requestAnimationFrame = (callback) =>
+    setTimeout(() => callback(performance.now()), 16) as unknown as number
+  globalThis.cancelAnimationFrame = (handle) => clearTimeout(handle)
+})
+afterAll(() => {
+  if (hadFrames) return
+  delete (globalThis as Partial<typeof globalThis>).requestAnimationFrame
+  delete (globalThis as Partial<typeof globalThis>).cancelAnimationFrame
+})
+
+const counter: ProjectFile = {
+  troupe: 1,
+  name: 'Epoch counter',
+  root: 'counter',
+  settings: { epochSize: 3 },
+  actors: {
+    counter: {
+      role: 'counter',
+      context: { visible: true, clicks: 0 },
+      view: { tag: 'p', elements: ['count'] },
+      subscriptions: ['counter'],
+      children: [],
+      dependencies: {},
+    },
+  },
+}
+
+describe('MessageFeed', () => {
+  it("lists the current epoch's messages at once, then puts the earlier epochs' in front", async () => {
+    const repo = createNodeRepo()
+    const { project, instance } = createProject(repo, { from: counter })
+    const live = new LiveInstance(repo, instance)
+    const definition = projectDefinition(project.doc())
+    for (let i = 1; i <= 7; i++) {
+      live.raise(definition, [
+        { from: 'counter', event: '@input/updateContext', payload: { clicks: i } },
+      ])
+    }
+    await live.settled()
+    const current: DocHandle<InstanceDoc> = live.epoch
+    expect(current.url).not.toBe(instance.url)
+
+    const feed = new MessageFeed(repo, current)
+    // Seven messages at three an epoch: the third epoch holds the seventh alone.
+    expect(feed.entries.map((e) => e.message.payload)).toEqual([{ clicks: 7 }])
+    expect(feed.loadingEarlier).toBe(true)
+    const heard: [number, number][] = []
+    feed.subscribe((first, prepended) => heard.push([first, prepended]))
+    await expect.poll(() => feed.entries.length).toBe(7)
+    expect(heard).toEqual([[0, 6]])
+    expect(feed.loadingEarlier).toBe(false)
+    expect(feed.entries.map((e) => e.message.payload)).toEqual(
+      Array.from({ length: 7 }, (_, i) => ({ clicks: i + 1 })),
+    )
+    // An index of the feed is an index of the history (what time travel takes).
+    expect(feed.entries).toEqual(historyEntries(current).map((h) => h.entry))
+
+    // New messages append after the prepend, announced at the next frame.
+    live.raise(definition, [
+      { from: 'counter', event: '@input/updateContext', payload: { clicks: 8 } },
+    ])
+    await expect.poll(() => heard.length).toBe(2)
+    expect(heard[1]).toEqual([7, 0])
+    live.close()
+    await repo.shutdown()
+  })
+})

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import { counterView, epochCounterProject } from '../test/counterProject'
 import { launchBrowser, type RunningServer, startServer } from './harness'
 
 /**
@@ -7,36 +8,7 @@ import { launchBrowser, type RunningServer, startServer } from './harness'
  * and, for the observe tests (messages, lint, time travel, hot edits), a fresh project with
  * one button whose clicks count in its context.
  */
-export const counterView = {
-  tag: 'button',
-  bindings: { text: { $concat: ['Clicks: ', { $string: { $: 'context.clicks' } }] } },
-  events: {
-    click: {
-      event: '@input/updateContext',
-      payload: { clicks: { $add: [{ $: 'context.clicks' }, 1] } },
-    },
-  },
-}
-
-/** A project file of one counter (counterView) whose epochs fill after three clicks. */
-export function epochCounterProject(name: string) {
-  return {
-    troupe: 1,
-    name,
-    root: 'counter',
-    settings: { epochSize: 3 },
-    actors: {
-      counter: {
-        role: 'counter',
-        context: { visible: true, clicks: 0 },
-        view: counterView,
-        subscriptions: ['counter'],
-        children: [],
-        dependencies: {},
-      },
-    },
-  }
-}
+export { counterView, epochCounterProject }
 
 export interface StudioForFile {
   /** A test that restarts the server puts the new one here; the one here at the end is stopped. */

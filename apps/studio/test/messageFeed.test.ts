@@ -10,6 +10,7 @@ import {
 import { createNodeRepo } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MessageFeed } from '../src/messages/messageFeed'
+import { epochCounterProject } from './counterProject'
 
 // The feed announces once per animation frame; under Node a frame is a timer.
 const hadFrames = 'requestAnimationFrame' in globalThis
@@ -25,22 +26,7 @@ afterAll(() => {
   delete (globalThis as Partial<typeof globalThis>).cancelAnimationFrame
 })
 
-const counter: ProjectFile = {
-  troupe: 1,
-  name: 'Epoch counter',
-  root: 'counter',
-  settings: { epochSize: 3 },
-  actors: {
-    counter: {
-      role: 'counter',
-      context: { visible: true, clicks: 0 },
-      view: { tag: 'p', elements: ['count'] },
-      subscriptions: ['counter'],
-      children: [],
-      dependencies: {},
-    },
-  },
-}
+const counter = epochCounterProject('Epoch counter') as ProjectFile
 
 describe('MessageFeed', () => {
   it("lists the current epoch's messages at once, then puts the earlier epochs' in front", async () => {

@@ -43,10 +43,10 @@ export interface EntityStore {
 /** The entity store over a plain `InstanceState.entities` map, written in place. */
 export function plainEntityStore(entities: InstanceState['entities']): EntityStore {
   return {
-    get: (schema, id) =>
-      Object.hasOwn(entities, schema) && Object.hasOwn(entities[schema]!, id)
-        ? entities[schema]![id]
-        : undefined,
+    get: (schema, id) => {
+      const byId = Object.hasOwn(entities, schema) ? entities[schema] : undefined
+      return byId && Object.hasOwn(byId, id) ? byId[id] : undefined
+    },
     put: (schema, id, entity) => {
       if (!entities[schema]) entities[schema] = {}
       entities[schema]![id] = entity
@@ -70,9 +70,7 @@ function contextOf(actors: InstanceState['actors'], actorId: string): JsonObject
   return actor.context!
 }
 
-/**
- * Applies effects to plain in-memory state (see writeEffects).
- */
+/** Applies effects to plain in-memory state (see writeEffects). */
 export function applyEffects(target: InstanceState, effects: readonly StateEffect[]): void {
   writeEffects(target.actors, plainEntityStore(target.entities), effects)
 }

@@ -1,6 +1,6 @@
-import type { InstanceState } from '@troupe/core'
+import type { InstanceState, JsonObject } from '@troupe/core'
 import { describe, expect, it } from 'vitest'
-import { applyEffects, initialState } from '../src/index'
+import { applyEffects, type EntityStore, initialState, writeEffects } from '../src/index'
 import { actor, counterIds, emptyState, project } from './helpers'
 
 describe('applyEffects', () => {
@@ -57,5 +57,38 @@ describe('initialState', () => {
         T: { x: { id: 'x', v: 1 }, g00001: { v: 2, id: 'g00001' }, '7': { id: '7', v: 3 } },
       },
     })
+  })
+})
+
+describe('writeEffects', () => {
+  it('reads and writes entities only through the store it is given', () => {
+    const kept = new Map<string, JsonObject>()
+    const calls: string[] = []
+    const store: EntityStore = {
+      get: (schema, id) => kept.get(`${schema}/${id}`),
+      put: (schema, id, entity) => {
+        calls.push(`put ${schema}/${id}`)
+        kept.set(`${schema}/${id}`, entity)
+      },
+      remove: (schema, id) => {
+        calls.push(`remove ${schema}/${id}`)
+        kept.delete(`${schema}/${id}`)
+      },
+    }
+    const entity = { id: 't', s: 1 }
+    const actors: InstanceState['actors'] = {}
+    writeEffects(actors, store, [
+      { kind: 'putEntity', schema: 'T', id: 't', entity },
+      { kind: 'patchEntity', schema: 'T', id: 't', changes: { s: 2 } },
+      { kind: 'putEntity', schema: 'T', id: 'u', entity: { id: 'u' } },
+      { kind: 'deleteEntity', schema: 'T', id: 'u' },
+      { kind: 'putEntity', schema: '__proto__', id: 'x', entity: { id: 'x' } },
+      { kind: 'setContext', actorId: 'a', key: 'k', value: 1 },
+    ])
+    expect(calls).toEqual(['put T/t', 'put T/u', 'remove T/u'])
+    expect([...kept.entries()]).toEqual([['T/t', { id: 't', s: 2 }]])
+    // The store got a copy, never the effect's own object.
+    expect(kept.get('T/t')).not.toBe(entity)
+    expect(actors).toEqual({ a: { context: { k: 1 } } })
   })
 })

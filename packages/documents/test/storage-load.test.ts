@@ -23,6 +23,9 @@ async function storedChunks(chunks: Uint8Array[]) {
   const url = generateAutomergeUrl()
   const { documentId } = parseAutomergeUrl(url)
   const storage = new NodeFSStorageAdapter(data.path)
+  // A stored storage id: otherwise the repo writes one when it starts, and a test over before
+  // that write lands removed the folder under it (an unhandled ENOENT in one CI run).
+  await storage.save(['storage-adapter-id'], new TextEncoder().encode('storage-load-test'))
   for (const [i, chunk] of chunks.entries()) {
     await storage.save([documentId, i === 0 ? 'snapshot' : 'incremental', `chunk${i}`], chunk)
   }

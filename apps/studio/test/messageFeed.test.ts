@@ -67,4 +67,28 @@ describe('MessageFeed', () => {
     live.close()
     await repo.shutdown()
   })
+
+  it('announces the earlier epochs as new when the current one holds no message yet', async () => {
+    const repo = createNodeRepo()
+    const { project, instance } = createProject(repo, { from: counter })
+    const live = new LiveInstance(repo, instance)
+    const definition = projectDefinition(project.doc())
+    for (let i = 1; i <= 6; i++) {
+      live.raise(definition, [
+        { from: 'counter', event: '@input/updateContext', payload: { clicks: i } },
+      ])
+    }
+    await live.settled()
+    // Six messages at three an epoch: the third epoch has just started, empty.
+    const feed = new MessageFeed(repo, live.epoch)
+    expect(feed.entries).toEqual([])
+    const heard: [number, number][] = []
+    feed.subscribe((first, prepended) => heard.push([first, prepended]))
+    await expect.poll(() => feed.loadingEarlier).toBe(false)
+    expect(feed.entries).toHaveLength(6)
+    // Every entry is new to a listener that counts from `first` (the live edges, the types).
+    expect(heard).toEqual([[0, 6]])
+    live.close()
+    await repo.shutdown()
+  })
 })

@@ -68,9 +68,13 @@ export class MessageFeed {
       const first = this.entries[0]?.message.id
       this.entries.length = 0
       for (const { entry } of historyEntries(this.handle)) this.entries.push(entry)
-      // Where the first entry announced before is now; a forwarded copy of a message the
-      // earlier epochs hold too is kept once, so this can be fewer than `added`.
-      const moved = first === undefined ? 0 : this.entries.findIndex((e) => e.message.id === first)
+      // Where the first entry announced before is now (with none announced, every entry is
+      // in front); a forwarded copy of a message the earlier epochs hold too is kept once, so
+      // this can be fewer than `added`.
+      const moved =
+        first === undefined
+          ? this.entries.length
+          : this.entries.findIndex((e) => e.message.id === first)
       prepended = moved < 0 ? added : moved
     }
     if (this.frame !== null) cancelAnimationFrame(this.frame)

@@ -50,9 +50,9 @@ export function forwardLateWrites(
   // The writes use the current shape (entity buckets).
   migrateHandle(target, instanceMigrations)
   target.change((d) => {
-    for (const { path, value } of writes) {
-      if (path[0] === 'entities') writeEntity(d.entities, path[1]!, path[2]!, value as JsonObject)
-      else writeAt(d, path, value)
+    for (const write of writes) {
+      if ('entity' in write) writeEntity(d.entities, write.schema, write.entity, write.value)
+      else writeAt(d, write.path, write.value)
     }
     appendLog(d, entries)
     d.included ??= {}
@@ -90,16 +90,15 @@ function viewAt(doc: InstanceDoc, heads: readonly string[]): InstanceDoc | undef
   }
 }
 
-interface Write {
-  path: string[]
-  value: unknown
-}
-
 /**
- * The writes that turn `from` into `to`: per context key, per children list, per entity. An
- * entity's path is `['entities', schema, id]`, its place in the state; the document keeps it
- * in a bucket (writeEntity).
+ * A value written at a path of the document (an actor's context key or children), or an
+ * entity's value, which the document keeps in its schema's bucket (writeEntity).
  */
+type Write =
+  | { path: string[]; value: unknown }
+  | { schema: string; entity: string; value: JsonObject | undefined }
+
+/** The writes that turn `from` into `to`: per context key, per children list, per entity. */
 function stateWrites(from: InstanceState, to: InstanceState): Write[] {
   const writes: Write[] = []
   for (const id of keysOf(from.actors, to.actors)) {
@@ -117,8 +116,7 @@ function stateWrites(from: InstanceState, to: InstanceState): Write[] {
     const a = from.entities[schema]
     const b = to.entities[schema]
     for (const id of keysOf(a, b)) {
-      if (!deepEqual(a?.[id], b?.[id]))
-        writes.push({ path: ['entities', schema, id], value: b?.[id] })
+      if (!deepEqual(a?.[id], b?.[id])) writes.push({ schema, entity: id, value: b?.[id] })
     }
   }
   return writes

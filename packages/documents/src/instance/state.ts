@@ -1,7 +1,7 @@
 import { ImmutableString } from '@automerge/automerge-repo'
 import type { InstanceState } from '@troupe/core'
 import type { LogEntry } from '@troupe/runtime'
-import { flatEntities } from '../schema/entity-buckets'
+import { ENTITY_BUCKETS_SINCE_VERSION, flatEntities } from '../schema/entity-buckets'
 import { type InstanceDoc, LOG_SEGMENT_SIZE } from '../schema/instance'
 
 /**
@@ -12,7 +12,7 @@ import { type InstanceDoc, LOG_SEGMENT_SIZE } from '../schema/instance'
  */
 export function instanceState(doc: InstanceDoc): InstanceState {
   const entities =
-    typeof doc.version === 'number' && doc.version >= 3
+    typeof doc.version === 'number' && doc.version >= ENTITY_BUCKETS_SINCE_VERSION
       ? flatEntities(doc.entities)
       : (doc.entities as unknown as InstanceState['entities'])
   return { actors: doc.actors, entities }

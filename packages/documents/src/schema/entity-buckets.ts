@@ -17,6 +17,9 @@ import type { InstanceState, JsonObject } from '@troupe/core'
  */
 export const ENTITY_BUCKETS = 64
 
+/** The instance document version that started keeping entities in buckets. */
+export const ENTITY_BUCKETS_SINCE_VERSION = 3
+
 /** A schema's entities as the document keeps them: bucket key → id → entity. */
 export type EntityBuckets = Record<string, Record<string, JsonObject>>
 

@@ -91,4 +91,12 @@ describe('MessageFeed', () => {
     live.close()
     await repo.shutdown()
   })
+
+  it('has nothing earlier to load for an instance of one epoch', async () => {
+    const repo = createNodeRepo()
+    const { instance } = createProject(repo, { from: counter })
+    const feed = new MessageFeed(repo, instance)
+    expect(feed.loadingEarlier).toBe(false)
+    await repo.shutdown()
+  })
 })

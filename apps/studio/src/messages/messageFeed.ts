@@ -28,7 +28,7 @@ export type FeedListener = (firstNew: number, prepended: number) => void
 export class MessageFeed {
   readonly entries: LogEntry[] = []
   /** Whether the earlier epochs are still loading (their messages not in `entries` yet). */
-  loadingEarlier = true
+  loadingEarlier: boolean
   private listeners = new Set<FeedListener>()
   private firstUnannounced: number | null = null
   private frame: number | null = null
@@ -37,6 +37,9 @@ export class MessageFeed {
     repo: Repo,
     private handle: DocHandle<InstanceDoc>,
   ) {
+    // An epoch with no previous one has nothing earlier to wait for.
+    const doc = handle.doc()
+    this.loadingEarlier = !doc || doc.previous !== undefined
     handle.on('change', this.read)
     this.read()
     // An earlier epoch that cannot be loaded leaves the history to this epoch's own messages.

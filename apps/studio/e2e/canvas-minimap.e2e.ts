@@ -6,8 +6,8 @@ import { addFromPalette, closeWhenSaved, openWindow, studioForFile } from './obs
  * What the canvas's speed work must keep: the minimap (CanvasMinimap.tsx) shows every actor,
  * marks the selected ones, follows the viewport and pans the canvas when dragged; the handles,
  * placed by a grid rather than absolute positioning (canvasSpeed.css), sit on their sides;
- * zoomed far out nodes are plain boxes and edges plain lines, and zoomed back in every part
- * of them is there again.
+ * zoomed far out nodes are plain boxes and edges plain lines of one layer that follows a
+ * drag, and zoomed back in every part of them is there again.
  */
 const studio = studioForFile()
 
@@ -104,8 +104,12 @@ describe('canvas minimap and handles', () => {
     const node = canvas(page).getByRole('group', { name: 'Actor root', exact: true })
     const role = node.locator('.actor-node-role')
     const handle = canvas(page).getByLabel('Messages out of root', { exact: true })
-    // The root's subscription to itself.
+    // The root's subscription to itself: a React Flow edge zoomed in, a path of the far edge
+    // layer (FarEdges.tsx) zoomed out.
     const edge = canvas(page).locator('.react-flow__edge-path.edge-subscription')
+    const flowEdges = () => canvas(page).locator('.react-flow__edge').count()
+    const farPath = (name: string) => canvas(page).locator(`[data-far-path="${name}"]`)
+    const farD = (name: string) => farPath(name).getAttribute('d')
     const dashes = () => edge.evaluate((path) => getComputedStyle(path).strokeDasharray)
     const arrow = () => edge.evaluate((path) => getComputedStyle(path).markerEnd)
     const viewportLayer = () =>
@@ -132,8 +136,13 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => role.isVisible()).toBe(false)
     expect(await handle.isVisible()).toBe(false)
     expect(await node.isVisible()).toBe(true)
-    expect(await dashes()).toBe('none')
-    expect(await arrow()).toBe('none')
+    // The loop is a plain line of the far layer, no longer an edge of React Flow's.
+    expect(await flowEdges()).toBe(0)
+    await expect.poll(() => farD('still-subscription')).toMatch(/^M [\d.-]+ [\d.-]+ C /)
+    const line = farPath('still-subscription')
+    expect(await line.evaluate((path) => getComputedStyle(path).strokeDasharray)).toBe('none')
+    expect(await line.evaluate((path) => getComputedStyle(path).markerEnd)).toBe('none')
+    expect(await farD('moving-subscription')).toBe('')
     // The box keeps its size (scaled by the zoom), so no edge or handle moves.
     const far = (await node.boundingBox())!
     expect(Math.abs(far.width / far.height - size.width / size.height)).toBeLessThan(0.05)
@@ -153,9 +162,24 @@ describe('canvas minimap and handles', () => {
       )
       .toBe('root')
 
+    // Dragged far out, the loop goes with the node, and stays where it was dropped.
+    const loopBefore = await farD('still-subscription')
+    const box = (await node.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 6 })
+    await expect.poll(() => farD('moving-subscription')).toMatch(/^M /)
+    await page.mouse.up()
+    await expect.poll(() => farD('moving-subscription')).toBe('')
+    const loopAfter = await farD('still-subscription')
+    expect(loopAfter).toMatch(/^M /)
+    expect(loopAfter).not.toBe(loopBefore)
+
     await zoom('Zoom In', 7)
     await expect.poll(() => role.isVisible()).toBe(true)
     expect(await handle.isVisible()).toBe(true)
+    expect(await flowEdges()).toBe(1)
+    expect(await canvas(page).locator('.canvas-far-edges').count()).toBe(0)
     expect(await dashes()).not.toBe('none')
     expect(await arrow()).toMatch(/^url\(/)
     expect(await viewportLayer()).toBe('auto')

@@ -77,4 +77,16 @@ describe('EdgeTraffic', () => {
     frame(entry('a', 'b'))
     expect(painted).toEqual([2, 3])
   })
+
+  it('tells a watcher which edges got messages in each frame, and nothing after unwatch', () => {
+    const { feed: f, frame } = feed([entry('a', 'b')])
+    const traffic = new EdgeTraffic(f)
+    const told: string[][] = []
+    const unwatch = traffic.watch((flowed) => told.push([...flowed].sort()))
+    frame(entry('b', 'c'), entry('a', 'b'), entry('b', 'c'))
+    frame()
+    unwatch()
+    frame(entry('a', 'b'))
+    expect(told).toEqual([['sub:a>b', 'sub:b>c']])
+  })
 })

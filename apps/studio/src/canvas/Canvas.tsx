@@ -23,6 +23,7 @@ import { ActorNode } from './ActorNode'
 import { CanvasMinimap } from './CanvasMinimap'
 import { CanvasNotice } from './CanvasNotice'
 import { CanvasToolbar } from './CanvasToolbar'
+import { FarEdges } from './FarEdges'
 import {
   type ActorFlowNode,
   FlowEdgeBuilder,
@@ -33,6 +34,7 @@ import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
+import { useFittedOnce } from './useFittedOnce'
 import { useViewportLayer } from './useViewportLayer'
 import './canvasSpeed.css'
 
@@ -67,6 +69,11 @@ export function Canvas() {
   const { moveCursor } = useCollab()
   // Selectors returning booleans: the canvas re-renders when one flips, not on every frame.
   const isFar = useStore((s) => s.transform[2] < farZoom)
+  // Until React Flow first fits the view to the nodes the zoom is 1, whatever it will be:
+  // drawn as if far until then, a large project's edges are not all built only to be
+  // replaced by the far edge layer a frame later.
+  const fitted = useFittedOnce()
+  const farOrFitting = isFar || !fitted
   // The cursors layer looks up its portal on every store change: mount it only when needed.
   const othersHere = usePresence((s) => s.collaborators.length > 0)
   const flowHost = useRef<HTMLDivElement>(null)
@@ -88,6 +95,16 @@ export function Canvas() {
     () => edgeBuilder.build(doc, selectedEdgeSet),
     [edgeBuilder, doc, selectedEdgeSet],
   )
+  // Zoomed far out, React Flow draws only the selected edges; the far edge layer the rest.
+  const flowEdges = useMemo(
+    () => (farOrFitting ? edges.filter((e) => e.selected) : edges),
+    [farOrFitting, edges],
+  )
+  const farEdges = useMemo(
+    () => (farOrFitting ? edges.filter((e) => !e.selected) : []),
+    [farOrFitting, edges],
+  )
+  const moving = Object.keys(dragging).sort().join('\n')
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ActorFlowNode>[]) => {
@@ -195,7 +212,7 @@ export function Canvas() {
       >
         <ReactFlow<ActorFlowNode, LinkFlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={flowEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -220,13 +237,14 @@ export function Canvas() {
           // view anyway, and a pan mounting and unmounting the nodes and edges that cross the
           // view's edge made its slowest frames (layout, paint and re-layering of what came
           // and went): far out, all stay mounted.
-          onlyRenderVisibleElements={!isFar}
+          onlyRenderVisibleElements={!farOrFitting}
           // Dragged nodes are raised instead (flowElements.ts): raising the selected one
           // restacked, and repainted, the whole canvas on every click.
           elevateNodesOnSelect={false}
           proOptions={proOptions}
         >
           <Background />
+          {farOrFitting && <FarEdges edges={farEdges} moving={moving} />}
           <CanvasMinimap ariaLabel="Minimap" />
           <Controls aria-label="Zoom controls" />
           {othersHere && <RemoteCursors />}

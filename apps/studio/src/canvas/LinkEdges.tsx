@@ -1,27 +1,17 @@
-import { BaseEdge, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react'
+import { BaseEdge, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
+import { linkShape } from './edgePaths'
 import type { LinkFlowEdge } from './flowElements'
 import { useLiveTraffic } from './useLiveTraffic'
 
 /**
- * Subscription edge: message flow, dashed with an arrow (animated while selected). An actor
- * that subscribes to itself gets a loop from its right handle over its top back to its left.
+ * Subscription edge: message flow, dashed with an arrow (animated while selected); an actor
+ * that subscribes to itself gets a loop (edgePaths.ts).
  */
 export const SubscriptionEdge = memo(function SubscriptionEdge(props: EdgeProps<LinkFlowEdge>) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, markerEnd, selected } = props
+  const { id, source, target, markerEnd, selected } = props
   const { group, label, initial } = useLiveTraffic(id)
-  let path: string
-  let labelX: number
-  let labelY: number
-  if (source === target) {
-    const lift = 48
-    const top = Math.min(sourceY, targetY) - lift
-    path = `M ${sourceX} ${sourceY} C ${sourceX + lift} ${sourceY}, ${sourceX + lift} ${top}, ${sourceX} ${top} L ${targetX} ${top} C ${targetX - lift} ${top}, ${targetX - lift} ${targetY}, ${targetX} ${targetY}`
-    labelX = (sourceX + targetX) / 2
-    labelY = top - 4
-  } else {
-    ;[path, labelX, labelY] = getBezierPath(props)
-  }
+  const [path, labelX, labelY] = linkShape('subscription', props, source === target)
   return (
     <g ref={group} className="edge-live">
       <BaseEdge
@@ -40,7 +30,7 @@ export const SubscriptionEdge = memo(function SubscriptionEdge(props: EdgeProps<
 
 /** Parent-child edge: solid, stepped, labelled with the child's place in the parent's order. */
 export const ChildEdge = memo(function ChildEdge(props: EdgeProps<LinkFlowEdge>) {
-  const [path, labelX, labelY] = getSmoothStepPath(props)
+  const [path, labelX, labelY] = linkShape('child', props, false)
   const order = (props.data?.index ?? 0) + 1
   return (
     <>

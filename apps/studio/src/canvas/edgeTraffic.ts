@@ -12,6 +12,7 @@ export type TrafficPainter = (count: number) => void
 export class EdgeTraffic {
   private counts = new Map<string, number>()
   private painters = new Map<string, TrafficPainter>()
+  private watchers = new Set<(flowed: ReadonlySet<string>) => void>()
 
   constructor(private feed: MessageFeed) {
     this.take(0)
@@ -32,10 +33,20 @@ export class EdgeTraffic {
       touched.add(id)
     }
     for (const id of touched) this.painters.get(id)?.(this.counts.get(id)!)
+    if (touched.size) for (const watcher of this.watchers) watcher(touched)
   }
 
   count(id: string): number {
     return this.counts.get(id) ?? 0
+  }
+
+  /**
+   * Tells `watcher` which edges got messages, each time some did: for a layer that draws
+   * many edges at once (FarEdges.tsx) instead of a painter per edge. Returns the unwatch.
+   */
+  watch(watcher: (flowed: ReadonlySet<string>) => void): () => void {
+    this.watchers.add(watcher)
+    return () => this.watchers.delete(watcher)
   }
 
   /** Registers the painter of a mounted edge; returns the unregister. */

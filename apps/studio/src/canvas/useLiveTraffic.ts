@@ -4,7 +4,8 @@ import { feedFor } from '../messages/messageFeed'
 import { trafficFor } from './edgeTraffic'
 import './liveEdges.css'
 
-const pulseMs = 600
+/** How long an edge shows it is flowing after its last message. */
+export const pulseMs = 600
 
 /**
  * Live traffic for one subscription edge: the message count in its label and a pulse while

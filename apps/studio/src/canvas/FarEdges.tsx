@@ -1,0 +1,81 @@
+import { type ReactFlowState, useStoreApi, ViewportPortal } from '@xyflow/react'
+import { memo, useEffect, useRef } from 'react'
+import { useStudio } from '../app/StudioContext'
+import { feedFor } from '../messages/messageFeed'
+import { trafficFor } from './edgeTraffic'
+import { FarEdgeDrawing, type FarPath } from './farEdgeDrawing'
+import type { LinkFlowEdge } from './flowElements'
+import { pulseMs } from './useLiveTraffic'
+
+const paths: { name: FarPath; className: string }[] = [
+  { name: 'still-child', className: 'edge-child' },
+  { name: 'still-subscription', className: 'edge-subscription' },
+  { name: 'moving-child', className: 'edge-child' },
+  { name: 'moving-subscription', className: 'edge-subscription' },
+  { name: 'flowing', className: 'edge-subscription is-flowing' },
+]
+
+/**
+ * Zoomed far out, the edges not selected are drawn here, as five SVG paths, instead of as a
+ * React Flow edge each. Far out an edge is a thin line that takes no clicks (canvasSpeed.css),
+ * and two thousand edge components, each a group of paths with its own store subscription,
+ * were a third of the time a project of 1,000 actors took to open (`pnpm bench studio-open`).
+ * The paths follow React Flow's store without a React render: a drag frame rewrites only the
+ * paths of the edges of the nodes being dragged. Zoomed in, React Flow draws every edge again.
+ */
+export const FarEdges = memo(function FarEdges({
+  edges,
+  moving,
+}: {
+  edges: readonly LinkFlowEdge[]
+  /** Ids of the nodes being dragged, one per line (a string, so a drag frame keeps it). */
+  moving: string
+}) {
+  const store = useStoreApi()
+  const { repo, instance } = useStudio()
+  const traffic = trafficFor(feedFor(repo, instance))
+  const elements = useRef(new Map<FarPath, SVGPathElement>())
+
+  useEffect(() => {
+    const drawing = new FarEdgeDrawing(
+      edges,
+      new Set(moving ? moving.split('\n') : []),
+      (name, d) => elements.current.get(name)?.setAttribute('d', d),
+    )
+    const nodes = () => store.getState().nodeLookup
+    drawing.update(nodes())
+    const unsubscribe = store.subscribe((s: ReactFlowState) => drawing.update(s.nodeLookup))
+    const timers = new Set<ReturnType<typeof setTimeout>>()
+    const unwatch = traffic.watch((flowed) => {
+      drawing.flow(flowed, performance.now() + pulseMs, nodes())
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        drawing.ebb(performance.now(), nodes())
+      }, pulseMs)
+      timers.add(timer)
+    })
+    return () => {
+      unsubscribe()
+      unwatch()
+      for (const timer of timers) clearTimeout(timer)
+    }
+  }, [store, traffic, edges, moving])
+
+  return (
+    <ViewportPortal>
+      <svg className="canvas-far-edges" aria-hidden="true">
+        {paths.map(({ name, className }) => (
+          <path
+            key={name}
+            ref={(element) => {
+              if (element) elements.current.set(name, element)
+              else elements.current.delete(name)
+            }}
+            className={`react-flow__edge-path ${className}`}
+            data-far-path={name}
+          />
+        ))}
+      </svg>
+    </ViewportPortal>
+  )
+})

@@ -110,6 +110,9 @@ describe('canvas minimap and handles', () => {
     const flowEdges = () => canvas(page).locator('.react-flow__edge').count()
     const farPath = (name: string) => canvas(page).locator(`[data-far-path="${name}"]`)
     const farD = (name: string) => farPath(name).getAttribute('d')
+    // React Flow's Handle components carry data-id; far out the handles are only placed.
+    const flowHandles = () => node.locator('.react-flow__handle[data-id]').count()
+    const placedHandles = () => node.locator('.react-flow__handle[data-handleid]').count()
     const dashes = () => edge.evaluate((path) => getComputedStyle(path).strokeDasharray)
     const arrow = () => edge.evaluate((path) => getComputedStyle(path).markerEnd)
     const viewportLayer = () =>
@@ -136,6 +139,8 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => role.isVisible()).toBe(false)
     expect(await handle.isVisible()).toBe(false)
     expect(await node.isVisible()).toBe(true)
+    expect(await flowHandles()).toBe(0)
+    expect(await placedHandles()).toBe(4)
     // The loop is a plain line of the far layer, no longer an edge of React Flow's.
     expect(await flowEdges()).toBe(0)
     await expect.poll(() => farD('still-subscription')).toMatch(/^M [\d.-]+ [\d.-]+ C /)
@@ -180,6 +185,7 @@ describe('canvas minimap and handles', () => {
     expect(await handle.isVisible()).toBe(true)
     expect(await flowEdges()).toBe(1)
     expect(await canvas(page).locator('.canvas-far-edges').count()).toBe(0)
+    expect(await flowHandles()).toBe(4)
     expect(await dashes()).not.toBe('none')
     expect(await arrow()).toMatch(/^url\(/)
     expect(await viewportLayer()).toBe('auto')

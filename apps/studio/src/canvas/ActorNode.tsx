@@ -1,6 +1,7 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react'
+import { type NodeProps, Position } from '@xyflow/react'
 import { memo } from 'react'
 import { type ActorFlowNode, handles } from './flowElements'
+import { NodeHandle } from './NodeHandle'
 
 export type { ActorFlowNode, ActorNodeData } from './flowElements'
 
@@ -17,21 +18,21 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
   if (data.match) classes.push('is-match')
   return (
     <div className={classes.join(' ')}>
-      <Handle
+      <NodeHandle
         type="target"
         id={handles.parentIn}
         position={Position.Top}
         className="handle-parent"
         title="Parent link: drag a parent's children handle here"
-        aria-label={`Parent link of ${data.role}`}
+        label={`Parent link of ${data.role}`}
       />
-      <Handle
+      <NodeHandle
         type="target"
         id={handles.messageIn}
         position={Position.Left}
         className="handle-message"
         title="Messages in: drag from a sender's messages-out handle"
-        aria-label={`Messages into ${data.role}`}
+        label={`Messages into ${data.role}`}
       />
       {/* The node is a grid of one cell: this body and the four handles placed on its sides
           (canvasSpeed.css), so no handle needs positioning of its own. */}
@@ -68,21 +69,21 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
           </ul>
         )}
       </div>
-      <Handle
+      <NodeHandle
         type="source"
         id={handles.messageOut}
         position={Position.Right}
         className="handle-message"
         title="Messages out: drag to an actor to send it this actor's events"
-        aria-label={`Messages out of ${data.role}`}
+        label={`Messages out of ${data.role}`}
       />
-      <Handle
+      <NodeHandle
         type="source"
         id={handles.childOut}
         position={Position.Bottom}
         className="handle-child"
         title="Children: drag to an actor to make it a child of this one"
-        aria-label={`Children of ${data.role}`}
+        label={`Children of ${data.role}`}
       />
     </div>
   )

@@ -32,6 +32,7 @@ import {
 } from './flowElements'
 import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
+import { FarCanvas } from './NodeHandle'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
 import { useFittedOnce } from './useFittedOnce'
@@ -210,45 +211,47 @@ export function Canvas() {
         }
         onPointerLeave={() => moveCursor(null)}
       >
-        <ReactFlow<ActorFlowNode, LinkFlowEdge>
-          nodes={nodes}
-          edges={flowEdges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeClick={onNodeClick}
-          onConnect={onConnect}
-          onReconnect={onReconnect}
-          // Only a selected edge shows the two grips that reconnect it (flowElements.ts).
-          edgesReconnectable={false}
-          isValidConnection={isValidConnection}
-          connectionLineType={ConnectionLineType.Bezier}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          // Deleting, copying and the rest go through the studio's own shortcuts, so a key
-          // does the same as its button and command.
-          deleteKeyCode={null}
-          multiSelectionKeyCode={multiSelectionKeyCode}
-          fitView
-          fitViewOptions={fitViewOptions}
-          minZoom={0.05}
-          // Zoomed in, only what is in view is mounted. Zoomed far out nearly all of it is in
-          // view anyway, and a pan mounting and unmounting the nodes and edges that cross the
-          // view's edge made its slowest frames (layout, paint and re-layering of what came
-          // and went): far out, all stay mounted.
-          onlyRenderVisibleElements={!farOrFitting}
-          // Dragged nodes are raised instead (flowElements.ts): raising the selected one
-          // restacked, and repainted, the whole canvas on every click.
-          elevateNodesOnSelect={false}
-          proOptions={proOptions}
-        >
-          <Background />
-          {farOrFitting && <FarEdges edges={farEdges} moving={moving} />}
-          <CanvasMinimap ariaLabel="Minimap" />
-          <Controls aria-label="Zoom controls" />
-          {othersHere && <RemoteCursors />}
-        </ReactFlow>
+        <FarCanvas.Provider value={farOrFitting}>
+          <ReactFlow<ActorFlowNode, LinkFlowEdge>
+            nodes={nodes}
+            edges={flowEdges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeClick={onNodeClick}
+            onConnect={onConnect}
+            onReconnect={onReconnect}
+            // Only a selected edge shows the two grips that reconnect it (flowElements.ts).
+            edgesReconnectable={false}
+            isValidConnection={isValidConnection}
+            connectionLineType={ConnectionLineType.Bezier}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            // Deleting, copying and the rest go through the studio's own shortcuts, so a key
+            // does the same as its button and command.
+            deleteKeyCode={null}
+            multiSelectionKeyCode={multiSelectionKeyCode}
+            fitView
+            fitViewOptions={fitViewOptions}
+            minZoom={0.05}
+            // Zoomed in, only what is in view is mounted. Zoomed far out nearly all of it is in
+            // view anyway, and a pan mounting and unmounting the nodes and edges that cross the
+            // view's edge made its slowest frames (layout, paint and re-layering of what came
+            // and went): far out, all stay mounted.
+            onlyRenderVisibleElements={!farOrFitting}
+            // Dragged nodes are raised instead (flowElements.ts): raising the selected one
+            // restacked, and repainted, the whole canvas on every click.
+            elevateNodesOnSelect={false}
+            proOptions={proOptions}
+          >
+            <Background />
+            {farOrFitting && <FarEdges edges={farEdges} moving={moving} />}
+            <CanvasMinimap ariaLabel="Minimap" />
+            <Controls aria-label="Zoom controls" />
+            {othersHere && <RemoteCursors />}
+          </ReactFlow>
+        </FarCanvas.Provider>
       </div>
       <CanvasNotice />
     </section>

@@ -48,6 +48,32 @@ async function listTexts(page: Page, section: string): Promise<string[]> {
 }
 
 describe('canvas', () => {
+  test('a drag that selects a node builds the editor only once the drag ends', async () => {
+    const page = await newProjectPage()
+    const root = node(page, 'root')
+    const role = inspector(page).getByRole('textbox', { name: 'Role' })
+    const contextEditor = inspector(page).locator('.monaco-editor')
+    const box = (await root.locator('.actor-node-role').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 30, { steps: 10 })
+    // Selected and inspected while the drag goes on, without Monaco (loading it and building
+    // the editor took the drag's first frames).
+    await expect.poll(() => role.inputValue()).toBe('root')
+    await page.waitForTimeout(1500)
+    expect(await contextEditor.count()).toBe(0)
+    await page.mouse.up()
+    await expect.poll(() => contextEditor.count()).toBe(1)
+    // A drag once the editor is there keeps it.
+    const after = (await root.locator('.actor-node-role').boundingBox())!
+    await page.mouse.move(after.x + after.width / 2, after.y + after.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(after.x + 10, after.y + 40, { steps: 6 })
+    expect(await contextEditor.count()).toBe(1)
+    await page.mouse.up()
+    await closeWhenSaved(page)
+  })
+
   test('dragging messages-out to messages-in adds a subscription, shown in the inspector', async () => {
     const page = await newProjectPage()
     await palette(page).getByRole('button', { name: 'Button' }).click()

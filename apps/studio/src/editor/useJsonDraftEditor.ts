@@ -1,6 +1,7 @@
 import type { Json } from '@troupe/core'
 import type { editor as MonacoEditor } from 'monaco-editor'
 import { type RefObject, useEffect, useRef, useState } from 'react'
+import { useSession } from '../app/StudioContext'
 import { useMonaco } from './loadMonaco'
 import { type EditorIssue, markersFor } from './markers'
 import { parseJsonText } from './parseJsonText'
@@ -51,9 +52,14 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
   loadError: string | null
 } {
   const { host, subject, text, commitDelayMs } = options
-  // Nothing to show, nothing to load: the canvas gets the page to itself until a selection.
-  const { module: monacoModule, error: loadError } = useMonaco(subject !== null)
+  // A drag on the canvas selects the node it starts on, and the first editor would then load
+  // Monaco and build itself (hundreds of ms of main thread) in the drag's first frames: the
+  // first editor waits for the drag to end. One that exists already stays.
+  const dragging = useSession((s) => Object.keys(s.dragging).length > 0)
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null)
+  const hold = dragging && editor === null
+  // Nothing to show, nothing to load: the canvas gets the page to itself until a selection.
+  const { module: monacoModule, error: loadError } = useMonaco(subject !== null && !hold)
   const [problems, setProblems] = useState<string[]>([])
   const draftFor = useRef<string | null>(null)
   /** The document's text when the current draft began. */
@@ -63,7 +69,7 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
   latest.current = options
 
   useEffect(() => {
-    if (!monacoModule || !host.current) return
+    if (!monacoModule || !host.current || hold) return
     const created = monacoModule.monaco.editor.create(host.current, latest.current.editorOptions)
     setEditor(created)
     return () => {
@@ -71,7 +77,7 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
       created.dispose()
       setEditor(null)
     }
-  }, [monacoModule, host])
+  }, [monacoModule, host, hold])
 
   // Show the subject's text; follow remote changes unless a draft is being edited.
   useEffect(() => {

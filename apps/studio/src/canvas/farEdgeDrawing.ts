@@ -27,12 +27,13 @@ const markOf = (node: InternalNodeBase): NodeMark => ({
   handles: node.internals.handleBounds,
 })
 
-const sameMark = (a: NodeMark, b: NodeMark) =>
-  a.x === b.x &&
-  a.y === b.y &&
-  a.width === b.width &&
-  a.height === b.height &&
-  a.handles === b.handles
+/** Compared field by field, without a mark per node: this runs on every store change (a pan). */
+const sameAs = (mark: NodeMark, node: InternalNodeBase) =>
+  mark.x === node.internals.positionAbsolute.x &&
+  mark.y === node.internals.positionAbsolute.y &&
+  mark.width === node.measured.width &&
+  mark.height === node.measured.height &&
+  mark.handles === node.internals.handleBounds
 
 /**
  * The far-out edge layer's drawing, apart from the DOM: edges as a few SVG paths. A drag
@@ -94,11 +95,10 @@ export class FarEdgeDrawing {
   private changedNodes(nodes: NodeLookup): string[] {
     const changed: string[] = []
     for (const [id, node] of nodes) {
-      const mark = markOf(node)
       const before = this.seen.get(id)
-      if (!before || !sameMark(before, mark)) {
+      if (!before || !sameAs(before, node)) {
         changed.push(id)
-        this.seen.set(id, mark)
+        this.seen.set(id, markOf(node))
       }
     }
     if (this.seen.size > nodes.size) {

@@ -191,4 +191,66 @@ describe('canvas minimap and handles', () => {
     expect(await viewportLayer()).toBe('auto')
     await closeWhenSaved(page)
   })
+
+  test('a project that opens far out never builds React Flow edges, only the far layer', async () => {
+    const page = await openWindow(studio.browser, studio.server)
+    await expect.poll(() => nodeCount(page)).toBe(1)
+    // Counts every React Flow edge element put in the page from now on.
+    await page.evaluate(() => {
+      const seen = { edges: 0 }
+      Object.assign(globalThis, { seenEdges: seen })
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const added of record.addedNodes) {
+            if (!(added instanceof Element)) continue
+            if (added.matches('.react-flow__edge')) seen.edges++
+            seen.edges += added.querySelectorAll('.react-flow__edge').length
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true })
+    })
+    // 120 leaves under one container: laid out in a row far wider than the canvas.
+    const leaves = Array.from({ length: 120 }, (_, i) => `leaf${i}`)
+    const actors: Record<string, unknown> = {
+      top: {
+        role: 'top',
+        context: { visible: true },
+        view: { container: { layout: 'flex' } },
+        subscriptions: ['leaf0'],
+        children: leaves,
+        dependencies: {},
+      },
+    }
+    leaves.forEach((id, i) => {
+      actors[id] = {
+        role: id,
+        context: { visible: true },
+        view: { tag: 'p', elements: [id] },
+        subscriptions: [leaves[(i + 1) % leaves.length]],
+        children: [],
+        dependencies: {},
+      }
+    })
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import' }).click(),
+    ])
+    await chooser.setFiles({
+      name: 'wide.troupe.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ troupe: 1, name: 'Wide', root: 'top', actors })),
+    })
+    await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBe(121)
+    // 121 subscriptions and 120 child links, all in the far layer's still paths.
+    const drawn = (name: string) =>
+      canvas(page)
+        .locator(`[data-far-path="${name}"]`)
+        .evaluate((path) => (path.getAttribute('d')?.match(/M/g) ?? []).length)
+    await expect.poll(() => drawn('still-subscription'), { timeout: 20_000 }).toBe(121)
+    expect(await drawn('still-child')).toBe(120)
+    expect(
+      await page.evaluate(() => (globalThis as { seenEdges?: { edges: number } }).seenEdges?.edges),
+    ).toBe(0)
+    await closeWhenSaved(page)
+  })
 })

@@ -10,6 +10,8 @@ import {
 import { createNodeRepo } from '@troupe/documents/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MessageFeed } from '../src/messages/messageFeed'
+import { createSessionStore } from '../src/session/store'
+import { keepTravelPosition } from '../src/timetravel/keepTravelPosition'
 import { epochCounterProject } from './counterProject'
 
 // The feed announces once per animation frame; under Node a frame is a timer.
@@ -28,18 +30,24 @@ afterAll(() => {
 
 const counter = epochCounterProject('Epoch counter') as ProjectFile
 
+/** The counter project run with `clicks` clicks (three messages an epoch), settled. */
+async function clicked(clicks: number) {
+  const repo = createNodeRepo()
+  const { project, instance } = createProject(repo, { from: counter })
+  const live = new LiveInstance(repo, instance)
+  const definition = projectDefinition(project.doc())
+  for (let i = 1; i <= clicks; i++) {
+    live.raise(definition, [
+      { from: 'counter', event: '@input/updateContext', payload: { clicks: i } },
+    ])
+  }
+  await live.settled()
+  return { repo, instance, live, definition }
+}
+
 describe('MessageFeed', () => {
   it("lists the current epoch's messages at once, then puts the earlier epochs' in front", async () => {
-    const repo = createNodeRepo()
-    const { project, instance } = createProject(repo, { from: counter })
-    const live = new LiveInstance(repo, instance)
-    const definition = projectDefinition(project.doc())
-    for (let i = 1; i <= 7; i++) {
-      live.raise(definition, [
-        { from: 'counter', event: '@input/updateContext', payload: { clicks: i } },
-      ])
-    }
-    await live.settled()
+    const { repo, instance, live, definition } = await clicked(7)
     const current: DocHandle<InstanceDoc> = live.epoch
     expect(current.url).not.toBe(instance.url)
 
@@ -69,16 +77,7 @@ describe('MessageFeed', () => {
   })
 
   it('announces the earlier epochs as new when the current one holds no message yet', async () => {
-    const repo = createNodeRepo()
-    const { project, instance } = createProject(repo, { from: counter })
-    const live = new LiveInstance(repo, instance)
-    const definition = projectDefinition(project.doc())
-    for (let i = 1; i <= 6; i++) {
-      live.raise(definition, [
-        { from: 'counter', event: '@input/updateContext', payload: { clicks: i } },
-      ])
-    }
-    await live.settled()
+    const { repo, live } = await clicked(6)
     // Six messages at three an epoch: the third epoch has just started, empty.
     const feed = new MessageFeed(repo, live.epoch)
     expect(feed.entries).toEqual([])
@@ -97,6 +96,22 @@ describe('MessageFeed', () => {
     const { instance } = createProject(repo, { from: counter })
     const feed = new MessageFeed(repo, instance)
     expect(feed.loadingEarlier).toBe(false)
+    await repo.shutdown()
+  })
+
+  it('keeps the time-travel position on its message when earlier messages come in front', async () => {
+    const { repo, live } = await clicked(7)
+    const feed = new MessageFeed(repo, live.epoch)
+    const session = createSessionStore()
+    // Travelled to the only message there is yet: the seventh click, in the current epoch.
+    session.getState().setTravelIndex(0)
+    const stop = keepTravelPosition(feed, session)
+    await expect.poll(() => feed.loadingEarlier).toBe(false)
+    const at = session.getState().travelIndex!
+    expect(at).toBe(6)
+    expect(feed.entries[at]!.message.payload).toEqual({ clicks: 7 })
+    stop()
+    live.close()
     await repo.shutdown()
   })
 })

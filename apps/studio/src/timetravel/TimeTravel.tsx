@@ -2,6 +2,7 @@ import { forkInstance, startInstance } from '@troupe/documents'
 import { useEffect, useState } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { feedFor } from '../messages/messageFeed'
+import { keepTravelPosition } from './keepTravelPosition'
 import './timeTravel.css'
 
 /**
@@ -17,13 +18,9 @@ export function TimeTravel() {
   const [count, setCount] = useState(feed.entries.length)
   useEffect(() => {
     setCount(feed.entries.length)
-    return feed.subscribe((_first, prepended) => {
-      // Earlier epochs' messages came in front: the message being shown moved up with them.
-      const at = session.getState().travelIndex
-      if (prepended && at !== null) session.getState().setTravelIndex(at + prepended)
-      setCount(feed.entries.length)
-    })
-  }, [feed, session])
+    return feed.subscribe(() => setCount(feed.entries.length))
+  }, [feed])
+  useEffect(() => keepTravelPosition(feed, session), [feed, session])
   // A new instance (fork, reset, or another peer's) starts live.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the instance changes
   useEffect(() => session.getState().setTravelIndex(null), [instance, session])

@@ -97,12 +97,11 @@ export function Canvas() {
     [edgeBuilder, doc, selectedEdgeSet],
   )
   // Zoomed far out, React Flow draws only the selected edges; the far edge layer the rest.
-  const flowEdges = useMemo(
-    () => (farOrFitting ? edges.filter((e) => e.selected) : edges),
-    [farOrFitting, edges],
-  )
-  const farEdges = useMemo(
-    () => (farOrFitting ? edges.filter((e) => !e.selected) : []),
+  const [flowEdges, farEdges] = useMemo(
+    () =>
+      farOrFitting
+        ? [edges.filter((e) => e.selected), edges.filter((e) => !e.selected)]
+        : [edges, []],
     [farOrFitting, edges],
   )
   const moving = Object.keys(dragging).sort().join('\n')

@@ -41,7 +41,7 @@ export interface EntityStore {
 }
 
 /** The entity store over a plain `InstanceState.entities` map, written in place. */
-export function plainEntityStore(entities: InstanceState['entities']): EntityStore {
+function plainEntityStore(entities: InstanceState['entities']): EntityStore {
   return {
     get: (schema, id) => {
       const byId = Object.hasOwn(entities, schema) ? entities[schema] : undefined

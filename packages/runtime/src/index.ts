@@ -3,7 +3,6 @@ export {
   applyEffects,
   cloneJson,
   type EntityStore,
-  plainEntityStore,
   type StateEffect,
   writeEffects,
 } from './effects'

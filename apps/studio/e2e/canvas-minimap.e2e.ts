@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { addFromPalette, closeWhenSaved, openWindow, studioForFile } from './observe-page'
+import {
+  addFromPalette,
+  chooseImportFile,
+  closeWhenSaved,
+  openWindow,
+  studioForFile,
+} from './observe-page'
 
 /**
  * What the canvas's speed work must keep: the minimap (CanvasMinimap.tsx) shows every actor,
@@ -231,14 +237,11 @@ describe('canvas minimap and handles', () => {
         dependencies: {},
       }
     })
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Import' }).click(),
-    ])
-    await chooser.setFiles({
-      name: 'wide.troupe.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ troupe: 1, name: 'Wide', root: 'top', actors })),
+    await chooseImportFile(page, 'wide.troupe.json', {
+      troupe: 1,
+      name: 'Wide',
+      root: 'top',
+      actors,
     })
     await expect.poll(() => nodeCount(page), { timeout: 20_000 }).toBe(121)
     // 121 subscriptions and 120 child links, all in the far layer's still paths.

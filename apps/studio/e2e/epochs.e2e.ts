@@ -3,6 +3,7 @@ import { createNodeRepo } from '@troupe/documents/node'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import {
+  chooseImportFile,
   epochCounterProject,
   historyStatus,
   messageCount,
@@ -29,15 +30,7 @@ const saved = savedToServer
 const counter = (page: Page) => preview(page).getByRole('button', { name: /^Clicks:/ })
 
 async function importCounter(page: Page) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import' }).click(),
-  ])
-  await chooser.setFiles({
-    name: 'epoch-counter.troupe.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(counterProject)),
-  })
+  await chooseImportFile(page, 'epoch-counter.troupe.json', counterProject)
   await expect.poll(() => counter(page).innerText(), { timeout: 20_000 }).toBe('Clicks: 0')
 }
 

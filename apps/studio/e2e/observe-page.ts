@@ -150,6 +150,22 @@ export async function selectedViewText(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText())
 }
 
+/**
+ * Chooses a project file with the studio's Import button, as a person picks one in the file
+ * dialog: `content` as it is when a string (a broken file), else as JSON.
+ */
+export async function chooseImportFile(page: Page, name: string, content: unknown) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import' }).click(),
+  ])
+  await chooser.setFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
+  })
+}
+
 /** A project with one counter button, clicked `clicks` times. */
 export async function counterPage(browser: Browser, server: RunningServer, clicks = 0) {
   const page = await newPage(browser, server)

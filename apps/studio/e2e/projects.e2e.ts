@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import {
+  chooseImportFile,
   openStudio as openStudioIn,
   preview,
   savedToServer,
@@ -152,18 +153,6 @@ describe('projects', () => {
     expect(exported.actors.app.position).toBeUndefined()
     await savedToServer(page)
 
-    const chooseImportFile = async (name: string, content: unknown) => {
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser'),
-        page.getByRole('button', { name: 'Import' }).click(),
-      ])
-      await chooser.setFiles({
-        name,
-        mimeType: 'application/json',
-        buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
-      })
-    }
-
     await openProjects(page)
     const before = await listedNames(page)
     await page.keyboard.press('Escape')
@@ -172,7 +161,7 @@ describe('projects', () => {
     bad.actors.composer.view.children[2].leaf.tag = 'script'
     bad.actors.app.children.push('ghost')
     bad.actors.messages.view.container.attributes.onclick = 'steal()'
-    await chooseImportFile('bad.json', bad)
+    await chooseImportFile(page, 'bad.json', bad)
     const refused = page.getByRole('dialog', { name: 'Import refused' })
     const problems = await refused.getByRole('list', { name: 'Problems' }).innerText()
     expect(problems).toContain('TRP-110 actor "app" at children[2]')
@@ -181,14 +170,14 @@ describe('projects', () => {
     await refused.getByRole('button', { name: 'Close' }).click()
     expect(page.url()).toBe(here)
 
-    await chooseImportFile('broken.json', '{ "troupe": 1, ')
+    await chooseImportFile(page, 'broken.json', '{ "troupe": 1, ')
     await poll(() => refused.innerText()).toContain('TRP-100')
     await page.keyboard.press('Escape')
     await openProjects(page)
     expect(await listedNames(page)).toEqual(before)
     await page.keyboard.press('Escape')
 
-    await chooseImportFile('chat-room.troupe.json', { ...exported, name: 'Imported chat' })
+    await chooseImportFile(page, 'chat-room.troupe.json', { ...exported, name: 'Imported chat' })
     await poll(() => projectName(page)).toBe('Imported chat')
     expect(page.url()).not.toBe(here)
     await node(page, 'messageList').waitFor()

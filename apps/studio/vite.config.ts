@@ -2,11 +2,16 @@ import { fileURLToPath } from 'node:url'
 import { automergeWasmAliases, automergeWasmPreload } from '@troupe/documents/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { editorStylesUpFront } from './vite/editorStylesUpFront.ts'
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url))
 
 export default defineConfig({
-  plugins: [react(), automergeWasmPreload()],
+  plugins: [
+    react(),
+    automergeWasmPreload(),
+    editorStylesUpFront(/\/src\/editor\/monacoSetup\.ts$/),
+  ],
   // Automerge's wasm as its own file, streamed in and compiled while the studio loads (main.tsx).
   resolve: { alias: automergeWasmAliases() },
   server: {

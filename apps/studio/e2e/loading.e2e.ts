@@ -47,7 +47,9 @@ describe('loading the studio', () => {
     await node.waitFor()
     await expect.poll(() => region.innerText()).toContain('Select an actor on the canvas')
     expect(requested.some((path) => path.endsWith('.wasm'))).toBe(true)
-    expect(requested.filter((path) => /monacoSetup|\.worker/.test(path))).toEqual([])
+    // Its stylesheet and font are in the page's head from the start (the next test); its
+    // script and workers wait for a selection.
+    expect(requested.filter((path) => /monacoSetup-[^/]*\.js$|\.worker/.test(path))).toEqual([])
 
     await node.click()
     // The selection shows at once (the inspector has the actor), the editor is on its way.
@@ -62,8 +64,40 @@ describe('loading the studio', () => {
     await region.locator('.monaco-editor').first().waitFor()
     await expect.poll(() => region.locator('.view-lines').innerText()).toContain('container')
     expect(await region.getByText('Loading the editor…').count()).toBe(0)
-    expect(requested.some((path) => /\/monacoSetup-/.test(path))).toBe(true)
+    expect(requested.some((path) => /\/monacoSetup-[^/]*\.js$/.test(path))).toBe(true)
     await context.close()
+  })
+
+  test("the editor's stylesheet and fonts are there before the canvas, none added with Monaco", async () => {
+    // A stylesheet or font that arrives once a canvas is drawn makes Chromium restyle or lay
+    // out every element of the page again (hundreds of milliseconds with 1,000 actors).
+    const page = await newPage(studio.browser, studio.server)
+    await page.locator('.react-flow__node').first().waitFor()
+    const styles = () =>
+      page.evaluate(() => ({
+        sheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+          (link) => new URL(link.href).pathname,
+        ),
+        fonts: [...document.fonts].map((face) => `${face.family} ${face.status}`),
+      }))
+    const before = await styles()
+    expect(before.sheets.some((path) => /\/monacoSetup-[^/]*\.css$/.test(path))).toBe(true)
+    expect(before.fonts.length).toBeGreaterThan(0)
+    // Every declared font is loaded, or on its way, before anything asks for it.
+    expect(before.fonts.filter((font) => font.endsWith(' unloaded'))).toEqual([])
+
+    await page.locator('.react-flow__node').first().click()
+    const editor = page.getByRole('region', { name: 'View JSON' }).locator('.monaco-editor')
+    await editor.first().waitFor()
+    await expect
+      .poll(async () => (await styles()).fonts.every((f) => f.endsWith(' loaded')))
+      .toBe(true)
+    const after = await styles()
+    expect(after.sheets).toEqual(before.sheets)
+    expect(after.fonts.map((font) => font.split(' ')[0])).toEqual(
+      before.fonts.map((font) => font.split(' ')[0]),
+    )
+    await closeWhenSaved(page)
   })
 
   test("a project's address asks for its saved copy as the page starts, once", async () => {

@@ -8,10 +8,13 @@ import wasmUrl from 'automerge-wasm-url'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { loadDeclaredFonts } from './app/loadDeclaredFonts'
 import './layout/studio.css'
 
 // Marks of the opening that `pnpm bench studio-open` reads (here: every module evaluated).
 performance.mark('troupe:studio-script')
+
+loadDeclaredFonts(document.fonts)
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The studio page has no #root element')

@@ -198,6 +198,72 @@ describe('canvas minimap and handles', () => {
     await closeWhenSaved(page)
   })
 
+  test('a node has the size it is given, and its lines fill it exactly, with or without received types', async () => {
+    const page = await openWindow(studio.browser, studio.server)
+    await expect.poll(() => nodeCount(page)).toBe(1)
+    // The root receives its own button's event (it subscribes to itself); the other actor
+    // receives nothing and has a role far too long for its box.
+    const long = 'an actor whose role is much longer than any node is wide'
+    await chooseImportFile(page, 'sizes.troupe.json', {
+      troupe: 1,
+      name: 'Sizes',
+      root: 'top',
+      actors: {
+        top: {
+          role: 'top',
+          context: { visible: true },
+          view: { tag: 'button', events: { click: { event: 'tapped' } }, elements: ['Tap'] },
+          subscriptions: ['top'],
+          children: ['other'],
+          dependencies: {},
+        },
+        other: {
+          role: long,
+          context: { visible: true },
+          view: { tag: 'p', elements: ['Hello'] },
+          subscriptions: [],
+          children: [],
+          dependencies: {},
+        },
+      },
+    })
+    await expect.poll(() => nodeCount(page)).toBe(2)
+    const fit = (role: string) =>
+      canvas(page)
+        .getByRole('group', { name: `Actor ${role}`, exact: true })
+        .evaluate((wrapper) => {
+          const box = wrapper.querySelector('.actor-node')!
+          const body = wrapper.querySelector('.actor-node-body')!
+          const style = getComputedStyle(box)
+          const inner = box.getBoundingClientRect()
+          const scale = inner.width / (box as HTMLElement).offsetWidth
+          const inset = (parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop)) * scale
+          const lines = [...body.children].map((line) => line.getBoundingClientRect())
+          const role = body.querySelector('.actor-node-role') as HTMLElement
+          return {
+            // React Flow's wrapper carries the size the canvas gave it (nodeSize.ts).
+            given: [wrapper.style.width, wrapper.style.height],
+            top: (lines[0]!.top - inner.top - inset) / scale,
+            bottom: (inner.bottom - lines[lines.length - 1]!.bottom - inset) / scale,
+            lines: lines.length,
+            cut: role.scrollWidth > role.clientWidth,
+          }
+        })
+    const top = await fit('top')
+    expect(top.given).toEqual(['180px', '82px'])
+    expect(top.lines).toBe(4)
+    const other = await fit(long)
+    expect(other.given).toEqual(['180px', '62px'])
+    expect(other.lines).toBe(3)
+    expect(other.cut).toBe(true)
+    for (const { top: above, bottom: below } of [top, other]) {
+      // No line overflows the box and none leaves a gap: the numbers agree with the CSS.
+      expect(Math.abs(above)).toBeLessThanOrEqual(0.5)
+      expect(Math.abs(below)).toBeLessThanOrEqual(0.5)
+    }
+    await closeWhenSaved(page)
+  })
+
   test('a project that opens far out never builds React Flow edges, only the far layer', async () => {
     const page = await openWindow(studio.browser, studio.server)
     await expect.poll(() => nodeCount(page)).toBe(1)

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { findFreeSpot, nodeFootprint } from '../src/canvas/freeSpot'
+import { findFreeSpot } from '../src/canvas/freeSpot'
+import { nodeFootprint } from '../src/canvas/nodeSize'
 
 const at = (x: number, y: number) => ({ x, y, ...nodeFootprint })
 

@@ -1,7 +1,7 @@
 import { type NodeProps, Position } from '@xyflow/react'
-import { memo } from 'react'
-import { type ActorFlowNode, handles } from './flowElements'
-import { NodeHandle } from './NodeHandle'
+import { memo, useContext } from 'react'
+import { type ActorFlowNode, type ActorNodeData, handles } from './flowElements'
+import { FarCanvas, NodeHandle } from './NodeHandle'
 
 export type { ActorFlowNode, ActorNodeData } from './flowElements'
 
@@ -9,9 +9,14 @@ export type { ActorFlowNode, ActorNodeData } from './flowElements'
  * One actor on the canvas: role, kind and a compact summary. Two pairs of handles keep the two
  * kinds of link apart: messages leave on the right and arrive on the left (subscriptions);
  * children hang from the bottom and attach at the top (parent-child links).
+ *
+ * Zoomed far out its text would be a few pixels tall: the node is then its box and handles
+ * only. Its size is fixed (nodeSize.ts), so nothing moves when the zoom crosses, and with
+ * 1,000 actors some 15,000 elements and texts are left out of styling, layout and hit tests.
+ * Its accessible name is on React Flow's wrapper either way.
  */
 export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<ActorFlowNode>) {
-  const { summary } = data
+  const far = useContext(FarCanvas)
   const classes = ['actor-node']
   if (selected) classes.push('is-selected')
   if (data.isRoot) classes.push('is-root')
@@ -36,39 +41,7 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
       />
       {/* The node is a grid of one cell: this body and the four handles placed on its sides
           (canvasSpeed.css), so no handle needs positioning of its own. */}
-      <div className="actor-node-body">
-        <div className="actor-node-role">{data.role}</div>
-        <div className="actor-node-kind">
-          {data.isRoot ? 'root · ' : ''}
-          {data.kind}
-        </div>
-        <div className="actor-node-summary">
-          <span title="Actors this one sends its events to">
-            {summary.subscriptionCount} sub{summary.subscriptionCount === 1 ? '' : 's'}
-          </span>
-          {' · '}
-          <span title="Child actors rendered inside this one">
-            {summary.childCount} {summary.childCount === 1 ? 'child' : 'children'}
-          </span>
-        </div>
-        {summary.receives.length > 0 && (
-          <ul className="actor-node-receives" aria-label="Receives">
-            {summary.receives.map((type) => (
-              <li
-                key={type}
-                className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
-                title={
-                  summary.unhandled.includes(type)
-                    ? 'No built-in or project skill handles this type'
-                    : undefined
-                }
-              >
-                {type}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {!far && <ActorNodeBody data={data} />}
       <NodeHandle
         type="source"
         id={handles.messageOut}
@@ -88,3 +61,49 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
     </div>
   )
 })
+
+/** The node's text, one fixed line each (nodeSize.ts): what does not fit is cut short. */
+function ActorNodeBody({ data }: { data: ActorNodeData }) {
+  const { summary } = data
+  return (
+    <div className="actor-node-body">
+      <div className="actor-node-role" title={data.role}>
+        {data.role}
+      </div>
+      <div className="actor-node-kind">
+        {data.isRoot ? 'root · ' : ''}
+        {data.kind}
+      </div>
+      <div className="actor-node-summary">
+        <span title="Actors this one sends its events to">
+          {summary.subscriptionCount} sub{summary.subscriptionCount === 1 ? '' : 's'}
+        </span>
+        {' · '}
+        <span title="Child actors rendered inside this one">
+          {summary.childCount} {summary.childCount === 1 ? 'child' : 'children'}
+        </span>
+      </div>
+      {summary.receives.length > 0 && (
+        <ul
+          className="actor-node-receives"
+          aria-label="Receives"
+          title={`Receives ${summary.receives.join(', ')}`}
+        >
+          {summary.receives.map((type) => (
+            <li
+              key={type}
+              className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
+              title={
+                summary.unhandled.includes(type)
+                  ? 'No built-in or project skill handles this type'
+                  : undefined
+              }
+            >
+              {type}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,7 +1,7 @@
 import type { ProjectDoc } from '@troupe/documents'
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api'
 import type { XY } from '../session/store'
-import { nodeFootprint } from './freeSpot'
+import { nodeFootprint } from './nodeSize'
 
 export interface Size {
   width: number

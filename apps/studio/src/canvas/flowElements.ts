@@ -2,6 +2,7 @@ import type { ProjectDoc } from '@troupe/documents'
 import { type Edge, MarkerType, type Node } from '@xyflow/react'
 import type { XY } from '../session/store'
 import { type ActorSummary, kindLabel, receivedTypes, summarize } from './graphSummary'
+import { nodeHeight, nodeWidth } from './nodeSize'
 
 /**
  * Project document → React Flow nodes and edges, the xyflow way: every node and edge object is
@@ -99,6 +100,9 @@ export class FlowNodeBuilder {
               selected: isSelected,
               ariaLabel: `Actor ${actor.role}`,
               data,
+              // Sized from what it shows (nodeSize.ts), so React Flow never hides it to measure.
+              width: nodeWidth,
+              height: nodeHeight(data.summary),
               ...(raised ? { zIndex: raisedZ } : {}),
               ...(this.sizes.has(id) ? { measured: this.sizes.get(id) } : {}),
             }

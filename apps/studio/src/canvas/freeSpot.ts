@@ -1,12 +1,11 @@
 import type { XY } from '../session/store'
+import { nodeFootprint } from './nodeSize'
 
 export interface Rect extends XY {
   width: number
   height: number
 }
 
-/** Size assumed for an actor node that has not been measured yet. */
-export const nodeFootprint = { width: 180, height: 64 }
 const gap = 16
 
 /**

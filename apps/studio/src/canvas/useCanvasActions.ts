@@ -6,8 +6,8 @@ import { useStudio } from '../app/StudioContext'
 import { computeLayout } from './autoLayout'
 import { type ClipboardFile, copyActors, preparePaste } from './clipboard'
 import type { ActorFlowNode, LinkFlowEdge } from './flowElements'
-import { nodeFootprint } from './freeSpot'
 import { attempt, deleteElements, linkOfEdgeId } from './graphEdits'
+import { nodeFootprint } from './nodeSize'
 import { freeSpotInView } from './viewport'
 
 export interface CanvasActions {

@@ -1,6 +1,7 @@
 import type { useStoreApi } from '@xyflow/react'
 import type { XY } from '../session/store'
-import { findFreeSpot, nodeFootprint } from './freeSpot'
+import { findFreeSpot } from './freeSpot'
+import { nodeFootprint } from './nodeSize'
 
 type FlowStore = ReturnType<typeof useStoreApi>
 

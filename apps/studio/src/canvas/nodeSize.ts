@@ -1,0 +1,27 @@
+import type { ActorSummary } from './graphSummary'
+
+/**
+ * Every actor node's size, known before it is drawn: a fixed width, and a height of fixed
+ * lines (role, kind, summary, and the received types' row when there are any). The lines'
+ * heights here and in studio.css (`.actor-node` and its lines) are the same numbers; an e2e
+ * test checks that a node's text fits its box.
+ *
+ * Known sizes are why the canvas opens fast: React Flow shows a node it has no size for
+ * hidden, measures it, then shows it, restyling and laying out all of its text twice; and a
+ * node zoomed far out can leave its text out entirely (ActorNode) and keep its box, so its
+ * handles and edges stay where they are when the zoom crosses `farZoom`.
+ */
+export const nodeWidth = 180
+const border = 1
+const padding = 6
+const roleLine = 18
+const smallLine = 15
+const receivesRow = 4 + 16
+
+export function nodeHeight(summary: Pick<ActorSummary, 'receives'>): number {
+  const lines = roleLine + smallLine + smallLine + (summary.receives.length ? receivesRow : 0)
+  return 2 * border + 2 * padding + lines
+}
+
+/** The size of a node whose actor receives no message type yet (a new actor). */
+export const nodeFootprint = { width: nodeWidth, height: nodeHeight({ receives: [] }) }

@@ -204,6 +204,8 @@ describe('canvas minimap and handles', () => {
     // The root receives its own button's event (it subscribes to itself); the other actor
     // receives nothing and has a role far too long for its box.
     const long = 'an actor whose role is much longer than any node is wide'
+    // More received types than one row holds: those that fit, then a count of the rest.
+    const names = ['opened', 'closed', 'saved', 'renamed', 'deleted', 'restored']
     await chooseImportFile(page, 'sizes.troupe.json', {
       troupe: 1,
       name: 'Sizes',
@@ -214,7 +216,22 @@ describe('canvas minimap and handles', () => {
           context: { visible: true },
           view: { tag: 'button', events: { click: { event: 'tapped' } }, elements: ['Tap'] },
           subscriptions: ['top'],
-          children: ['other'],
+          children: ['other', 'busy'],
+          dependencies: {},
+        },
+        busy: {
+          role: 'busy',
+          context: { visible: true },
+          view: {
+            tag: 'div',
+            elements: names.map((name) => ({
+              tag: 'button',
+              events: { click: { event: name } },
+              elements: [name],
+            })),
+          },
+          subscriptions: ['busy'],
+          children: [],
           dependencies: {},
         },
         other: {
@@ -227,7 +244,7 @@ describe('canvas minimap and handles', () => {
         },
       },
     })
-    await expect.poll(() => nodeCount(page)).toBe(2)
+    await expect.poll(() => nodeCount(page)).toBe(3)
     const fit = (role: string) =>
       canvas(page)
         .getByRole('group', { name: `Actor ${role}`, exact: true })
@@ -256,6 +273,21 @@ describe('canvas minimap and handles', () => {
     expect(other.given).toEqual(['180px', '62px'])
     expect(other.lines).toBe(3)
     expect(other.cut).toBe(true)
+    const busy = canvas(page).getByRole('group', { name: 'Actor busy', exact: true })
+    const chips = await busy.getByRole('list', { name: 'Receives' }).evaluate((row) => {
+      const bounds = row.getBoundingClientRect()
+      const items = [...row.children].map((item) => ({
+        text: item.textContent,
+        inside: item.getBoundingClientRect().right <= bounds.right + 0.5,
+      }))
+      return { items, title: row.getAttribute('title') }
+    })
+    const texts = chips.items.map((chip) => chip.text)
+    expect(texts.at(-1)).toBe(`+${names.length - (texts.length - 1)}`)
+    expect(texts.slice(0, -1)).toEqual([...names].sort().slice(0, texts.length - 1))
+    expect(texts.length).toBeGreaterThan(1)
+    expect(chips.items.every((chip) => chip.inside)).toBe(true)
+    expect(chips.title).toBe(`Receives ${[...names].sort().join(', ')}`)
     for (const { top: above, bottom: below } of [top, other]) {
       // No line overflows the box and none leaves a gap: the numbers agree with the CSS.
       expect(Math.abs(above)).toBeLessThanOrEqual(0.5)

@@ -2,6 +2,7 @@ import { type NodeProps, Position } from '@xyflow/react'
 import { memo, useContext } from 'react'
 import { type ActorFlowNode, type ActorNodeData, handles } from './flowElements'
 import { FarCanvas, NodeHandle } from './NodeHandle'
+import { receivesThatFit } from './nodeSize'
 
 export type { ActorFlowNode, ActorNodeData } from './flowElements'
 
@@ -62,9 +63,14 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
   )
 })
 
-/** The node's text, one fixed line each (nodeSize.ts): what does not fit is cut short. */
+/**
+ * The node's text, one fixed line each (nodeSize.ts): a role too long ends in an ellipsis,
+ * received types that do not fit are counted in a last "+N" chip; the titles say it all.
+ */
 function ActorNodeBody({ data }: { data: ActorNodeData }) {
   const { summary } = data
+  const shown = receivesThatFit(summary.receives)
+  const more = summary.receives.length - shown
   return (
     <div className="actor-node-body">
       <div className="actor-node-role" title={data.role}>
@@ -89,7 +95,7 @@ function ActorNodeBody({ data }: { data: ActorNodeData }) {
           aria-label="Receives"
           title={`Receives ${summary.receives.join(', ')}`}
         >
-          {summary.receives.map((type) => (
+          {summary.receives.slice(0, shown).map((type) => (
             <li
               key={type}
               className={summary.unhandled.includes(type) ? 'is-unhandled' : undefined}
@@ -102,6 +108,7 @@ function ActorNodeBody({ data }: { data: ActorNodeData }) {
               {type}
             </li>
           ))}
+          {more > 0 && <li className="is-more">+{more}</li>}
         </ul>
       )}
     </div>

@@ -25,3 +25,25 @@ export function nodeHeight(summary: Pick<ActorSummary, 'receives'>): number {
 
 /** The size of a node whose actor receives no message type yet (a new actor). */
 export const nodeFootprint = { width: nodeWidth, height: nodeHeight({ receives: [] }) }
+
+/** The received types' row: the node's width inside its border and padding. */
+const rowWidth = nodeWidth - 2 * border - 2 * 10
+const chipGap = 3
+/** A chip's width for a type of this many characters, on the safe side (10px text, 4px padding). */
+const chipWidth = (characters: number) => characters * 6.5 + 8
+
+/**
+ * How many of the received types fit on the node's one row, leaving room for a "+N" chip
+ * for the rest when not all fit. Text widths are estimated on the wide side, so what the
+ * row shows is not cut off (the row clips whatever would still overflow).
+ */
+export function receivesThatFit(types: readonly string[]): number {
+  let used = 0
+  for (let index = 0; index < types.length; index++) {
+    used += (index ? chipGap : 0) + chipWidth(types[index]!.length)
+    const rest = types.length - index - 1
+    const more = rest ? chipGap + chipWidth(`+${rest}`.length) : 0
+    if (used + more > rowWidth) return index
+  }
+  return types.length
+}

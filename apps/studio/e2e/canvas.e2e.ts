@@ -53,6 +53,11 @@ describe('canvas', () => {
     const root = node(page, 'root')
     const role = inspector(page).getByRole('textbox', { name: 'Role' })
     const contextEditor = inspector(page).locator('.monaco-editor')
+    // Monaco's script: evaluating it is a long task of its own, which a drag must not wait for.
+    const monacoRequests: string[] = []
+    page.on('request', (request) => {
+      if (/\/monacoSetup-[^/]*\.js$/.test(request.url())) monacoRequests.push(request.url())
+    })
     const box = (await root.locator('.actor-node-role').boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
     await page.mouse.down()
@@ -62,6 +67,7 @@ describe('canvas', () => {
     await expect.poll(() => role.inputValue()).toBe('root')
     await page.waitForTimeout(1500)
     expect(await contextEditor.count()).toBe(0)
+    expect(monacoRequests).toEqual([])
     await page.mouse.up()
     await expect.poll(() => contextEditor.count()).toBe(1)
     // A drag once the editor is there keeps it.

@@ -5,6 +5,7 @@ import { useSession } from '../app/StudioContext'
 import { useMonaco } from './loadMonaco'
 import { type EditorIssue, markersFor } from './markers'
 import { parseJsonText } from './parseJsonText'
+import { usePointerHeld } from './pointerHeld'
 
 type MonacoModule = typeof import('./monacoSetup')
 
@@ -52,12 +53,14 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
   loadError: string | null
 } {
   const { host, subject, text, commitDelayMs } = options
-  // A drag on the canvas selects the node it starts on, and the first editor would then load
-  // Monaco and build itself (hundreds of ms of main thread) in the drag's first frames: the
-  // first editor waits for the drag to end. One that exists already stays.
+  // A press on a node selects it, and the first editor would then load Monaco and build
+  // itself (hundreds of ms of main thread) in the first frames of the drag that may follow:
+  // the first editor waits until the pointer is released and no drag goes on (a drag may
+  // also go on without a press: the arrow keys). One that exists already stays.
   const dragging = useSession((s) => Object.keys(s.dragging).length > 0)
+  const pressed = usePointerHeld()
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null)
-  const hold = dragging && editor === null
+  const hold = (dragging || pressed) && editor === null
   // Nothing to show, nothing to load: the canvas gets the page to itself until a selection.
   const { module: monacoModule, error: loadError } = useMonaco(subject !== null && !hold)
   const [problems, setProblems] = useState<string[]>([])

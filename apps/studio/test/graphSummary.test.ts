@@ -113,6 +113,26 @@ describe('flow elements', () => {
     expect(nextFrame.every((n, i) => n.data === first[i]!.data)).toBe(true)
   })
 
+  test('drag frames touch only the nodes dragged now or a frame ago', () => {
+    const builder = new FlowNodeBuilder()
+    const selected = new Set<string>()
+    const first = builder.build(doc, selected, {}, null)
+    const frame = builder.build(doc, selected, { form: { x: 5, y: 6 } }, null)
+    expect(frame).not.toBe(first)
+    expect(frame.map((n, i) => n === first[i])).toEqual([true, false, true])
+    expect(frame[1]!.position).toEqual({ x: 5, y: 6 })
+    // The drag moves on to another node: the first goes back to where the document has it.
+    const other = builder.build(doc, selected, { list: { x: 7, y: 8 } }, null)
+    expect(other[1]!.position).toEqual(doc.actors.form!.position)
+    expect(other[1]!.zIndex).toBeUndefined()
+    expect(other[2]!.position).toEqual({ x: 7, y: 8 })
+    expect(other[0]).toBe(first[0])
+    // Ended without the document taking the move (it refused): all back as they were.
+    const ended = builder.build(doc, selected, {}, null)
+    expect(ended.map((n) => n.position)).toEqual(first.map((n) => n.position))
+    expect(ended.every((n) => n.zIndex === undefined)).toBe(true)
+  })
+
   test('a new snapshot with one actor changed reuses every other node', () => {
     const builder = new FlowNodeBuilder()
     const first = builder.build(doc, new Set(), {}, null)

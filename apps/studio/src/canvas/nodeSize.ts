@@ -14,6 +14,7 @@ import type { ActorSummary } from './graphSummary'
 export const nodeWidth = 180
 const border = 1
 const padding = 6
+const paddingX = 10
 const roleLine = 18
 const smallLine = 15
 const receivesRow = 4 + 16
@@ -27,7 +28,7 @@ export function nodeHeight(summary: Pick<ActorSummary, 'receives'>): number {
 export const nodeFootprint = { width: nodeWidth, height: nodeHeight({ receives: [] }) }
 
 /** The received types' row: the node's width inside its border and padding. */
-const rowWidth = nodeWidth - 2 * border - 2 * 10
+const rowWidth = nodeWidth - 2 * border - 2 * paddingX
 const chipGap = 3
 /** A chip's width for a type of this many characters, on the safe side (10px text, 4px padding). */
 const chipWidth = (characters: number) => characters * 6.5 + 8

@@ -2,9 +2,9 @@ import type { ActorSummary } from './graphSummary'
 
 /**
  * Every actor node's size, known before it is drawn: a fixed width, and a height of fixed
- * lines (role, kind, summary, and the received types' row when there are any). The lines'
- * heights here and in studio.css (`.actor-node` and its lines) are the same numbers; an e2e
- * test checks that a node's text fits its box.
+ * lines (role, kind, summary, and the received types' row when there are any). The box's
+ * border and padding and the lines' heights here and in studio.css (`.actor-node` and its
+ * lines) are the same numbers; an e2e test checks that a node's text fits its box exactly.
  *
  * Known sizes are why the canvas opens fast: React Flow shows a node it has no size for
  * hidden, measures it, then shows it, restyling and laying out all of its text twice; and a

@@ -68,6 +68,11 @@ describe('canvas', () => {
     await page.waitForTimeout(1500)
     expect(await contextEditor.count()).toBe(0)
     expect(monacoRequests).toEqual([])
+    // The node follows the pointer while the drag goes on (each frame goes to React Flow's
+    // store directly), not only once it is dropped.
+    const during = (await root.locator('.actor-node-role').boundingBox())!
+    expect(during.x - box.x).toBeGreaterThan(50)
+    expect(during.y - box.y).toBeGreaterThan(20)
     await page.mouse.up()
     await expect.poll(() => contextEditor.count()).toBe(1)
     // A drag once the editor is there keeps it.

@@ -85,6 +85,36 @@ describe('canvas', () => {
     await closeWhenSaved(page)
   })
 
+  test('dragging one of two selected nodes moves both while dragging, and they stay where dropped', async () => {
+    const page = await newProjectPage()
+    await palette(page).getByRole('button', { name: 'Form' }).click()
+    await expect.poll(() => nodes(page).count()).toBe(4)
+    await node(page, 'field').click()
+    await node(page, 'send').click({ modifiers: ['Shift'] })
+    const at = async (role: string) => (await node(page, role).boundingBox())!
+    const [field, send, form] = [await at('field'), await at('send'), await at('form')]
+    const grip = (await node(page, 'field').locator('.actor-node-role').boundingBox())!
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(grip.x + grip.width / 2 + 80, grip.y + grip.height / 2 + 40, {
+      steps: 8,
+    })
+    const moved = async (role: string, from: { x: number; y: number }) => {
+      const box = await at(role)
+      return [Math.round(box.x - from.x), Math.round(box.y - from.y)]
+    }
+    // Both follow the pointer during the drag, by the same distance; the third stays.
+    const during = await moved('field', field)
+    expect(during[0]).toBeGreaterThan(60)
+    expect(await moved('send', send)).toEqual(during)
+    expect(await moved('form', form)).toEqual([0, 0])
+    await page.mouse.up()
+    // Dropped: the document has the new positions, so nothing snaps back.
+    await expect.poll(() => moved('field', field)).toEqual(during)
+    expect(await moved('send', send)).toEqual(during)
+    await closeWhenSaved(page)
+  })
+
   test('dragging messages-out to messages-in adds a subscription, shown in the inspector', async () => {
     const page = await newProjectPage()
     await palette(page).getByRole('button', { name: 'Button' }).click()

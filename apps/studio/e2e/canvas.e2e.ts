@@ -12,6 +12,14 @@ const studio = studioForFile()
 /** A fresh browser context opening `/`: a new project with only its root. */
 const newProjectPage = () => openWindow(studio.browser, studio.server)
 
+/** A new project with the Form template added: form, field and send under the root. */
+async function newFormPage(): Promise<Page> {
+  const page = await newProjectPage()
+  await palette(page).getByRole('button', { name: 'Form' }).click()
+  await expect.poll(() => nodes(page).count()).toBe(4)
+  return page
+}
+
 const canvas = (page: Page) => page.getByRole('region', { name: 'Canvas' })
 const nodes = (page: Page) => canvas(page).locator('.react-flow__node')
 const node = (page: Page, role: string) =>
@@ -86,9 +94,7 @@ describe('canvas', () => {
   })
 
   test('dragging one of two selected nodes moves both while dragging, and they stay where dropped', async () => {
-    const page = await newProjectPage()
-    await palette(page).getByRole('button', { name: 'Form' }).click()
-    await expect.poll(() => nodes(page).count()).toBe(4)
+    const page = await newFormPage()
     await node(page, 'field').click()
     await node(page, 'send').click({ modifiers: ['Shift'] })
     const at = async (role: string) => (await node(page, role).boundingBox())!
@@ -202,9 +208,7 @@ describe('canvas', () => {
   })
 
   test('copied actors paste into another project with new ids and their links', async () => {
-    const first = await newProjectPage()
-    await palette(first).getByRole('button', { name: 'Form' }).click()
-    await expect.poll(() => nodes(first).count()).toBe(4)
+    const first = await newFormPage()
     await node(first, 'form').click()
     await node(first, 'field').click({ modifiers: ['Shift'] })
     await node(first, 'send').click({ modifiers: ['Shift'] })

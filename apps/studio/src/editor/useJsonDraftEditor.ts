@@ -1,7 +1,6 @@
 import type { Json } from '@troupe/core'
 import type { editor as MonacoEditor } from 'monaco-editor'
 import { type RefObject, useEffect, useRef, useState } from 'react'
-import { useSession } from '../app/StudioContext'
 import { useMonaco } from './loadMonaco'
 import { type EditorIssue, markersFor } from './markers'
 import { parseJsonText } from './parseJsonText'
@@ -55,12 +54,11 @@ export function useJsonDraftEditor(options: JsonDraftOptions): {
   const { host, subject, text, commitDelayMs } = options
   // A press on a node selects it, and the first editor would then load Monaco and build
   // itself (hundreds of ms of main thread) in the first frames of the drag that may follow:
-  // the first editor waits until the pointer is released and no drag goes on (a drag may
-  // also go on without a press: the arrow keys). One that exists already stays.
-  const dragging = useSession((s) => Object.keys(s.dragging).length > 0)
+  // the first editor waits until the pointer is released, which also ends any drag (only a
+  // pointer drags; the arrow keys move a node in one step). One that exists already stays.
   const pressed = usePointerHeld()
   const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null)
-  const hold = (dragging || pressed) && editor === null
+  const hold = pressed && editor === null
   // Nothing to show, nothing to load: the canvas gets the page to itself until a selection.
   const { module: monacoModule, error: loadError } = useMonaco(subject !== null && !hold)
   const [problems, setProblems] = useState<string[]>([])

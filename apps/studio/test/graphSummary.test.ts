@@ -115,6 +115,7 @@ describe('flow elements', () => {
 
   test('drag frames touch only the nodes dragged now or a frame ago', () => {
     const builder = new FlowNodeBuilder()
+    expect(builder.dragFrame({ form: { x: 1, y: 1 } })).toBeNull()
     const selected = new Set<string>()
     const first = builder.build(doc, selected, {}, null)
     const frame = builder.build(doc, selected, { form: { x: 5, y: 6 } }, null)
@@ -127,6 +128,10 @@ describe('flow elements', () => {
     expect(other[1]!.zIndex).toBeUndefined()
     expect(other[2]!.position).toEqual({ x: 7, y: 8 })
     expect(other[0]).toBe(first[0])
+    // A frame straight into React Flow's store (the canvas does not render) is the same.
+    const direct = builder.dragFrame({ list: { x: 11, y: 12 } })!
+    expect(direct[2]!.position).toEqual({ x: 11, y: 12 })
+    expect(direct.map((n, i) => n === other[i])).toEqual([true, true, false])
     // Ended without the document taking the move (it refused): all back as they were.
     const ended = builder.build(doc, selected, {}, null)
     expect(ended.map((n) => n.position)).toEqual(first.map((n) => n.position))

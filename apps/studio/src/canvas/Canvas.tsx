@@ -98,9 +98,6 @@ export function Canvas() {
     () => nodeBuilder.build(doc, selectedNodeSet, session.getState().dragging, matches),
     [nodeBuilder, doc, selectedNodeSet, moving, matches, session],
   )
-  /** What the nodes were last built from, for the drag frames that rebuild them here. */
-  const builtFrom = useRef({ doc, selectedNodeSet, matches })
-  builtFrom.current = { doc, selectedNodeSet, matches }
   const flowStore = useStoreApi<ActorFlowNode, LinkFlowEdge>()
   const edges = useMemo(
     () => edgeBuilder.build(doc, selectedEdgeSet),
@@ -143,9 +140,8 @@ export function Canvas() {
         // A drag frame: the dragged nodes go to React Flow's store at once, without a render
         // of the canvas (with 1,000 actors that render and React Flow's own were a third of
         // a frame's script). A render that happens anyway builds the same nodes.
-        const { doc, selectedNodeSet, matches } = builtFrom.current
-        const dragging = session.getState().dragging
-        flowStore.getState().setNodes(nodeBuilder.build(doc, selectedNodeSet, dragging, matches))
+        const nodes = nodeBuilder.dragFrame(session.getState().dragging)
+        if (nodes) flowStore.getState().setNodes(nodes)
       }
       // A drag's end (or an arrow-key move) arrives as one batch: one change in the document.
       const ids = Object.keys(dropped)

@@ -80,15 +80,7 @@ export class FlowNodeBuilder {
   ): ActorFlowNode[] {
     const last = this.last
     if (last && last.doc === doc && last.selected === selected && last.matches === matches) {
-      // A drag frame: only the nodes dragged now or in the last frame can differ, so they are
-      // the only ones looked at (with 1,000 actors, a pass over all of them on every frame).
-      const nodes = last.nodes.slice()
-      for (const id of new Set([...Object.keys(dragging), ...Object.keys(last.dragging)])) {
-        const at = last.index.get(id)
-        if (at !== undefined) nodes[at] = this.nodeFor(id, doc, selected, dragging)
-      }
-      this.last = { ...last, dragging, nodes }
-      return nodes
+      return this.dragFrame(dragging)!
     }
     // A selection change reuses every node's data: only a new snapshot (or search)
     // recomputes summaries, so it costs one cheap pass, not a graph recompute.
@@ -106,6 +98,23 @@ export class FlowNodeBuilder {
     }
     for (const id of this.sizes.keys()) if (!index.has(id)) this.sizes.delete(id)
     this.last = { doc, selected, matches, dragging, nodes, index }
+    return nodes
+  }
+
+  /**
+   * The last build's nodes with the drag moved on to `dragging`: only the nodes dragged now
+   * or in the last frame can differ, so they are the only ones looked at (with 1,000 actors,
+   * a pass over all of them on every frame). Null before the first build.
+   */
+  dragFrame(dragging: Readonly<Record<string, XY>>): ActorFlowNode[] | null {
+    const last = this.last
+    if (!last) return null
+    const nodes = last.nodes.slice()
+    for (const id of new Set([...Object.keys(dragging), ...Object.keys(last.dragging)])) {
+      const at = last.index.get(id)
+      if (at !== undefined) nodes[at] = this.nodeFor(id, last.doc, last.selected, dragging)
+    }
+    this.last = { ...last, dragging, nodes }
     return nodes
   }
 

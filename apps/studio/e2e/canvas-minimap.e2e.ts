@@ -40,8 +40,9 @@ describe('canvas minimap and handles', () => {
     await addFromPalette(page, 'Container')
     await addFromPalette(page, 'Text')
     await expect.poll(() => nodeCount(page)).toBe(3)
-    const nodesPath = '.canvas-minimap-nodes:not(.is-selected)'
-    const selectedPath = '.canvas-minimap-nodes.is-selected'
+    const nodesPath = '.canvas-minimap-nodes:not(.is-selected):not(.is-moving)'
+    const selectedPath = '.canvas-minimap-nodes.is-selected:not(.is-moving)'
+    const movingPath = '.canvas-minimap-nodes.is-selected.is-moving'
     // The palette selects what it adds: one rectangle marked, the other two plain.
     await expect.poll(() => rectangles(page, selectedPath)).toBe(1)
     await expect.poll(() => rectangles(page, nodesPath)).toBe(2)
@@ -74,6 +75,30 @@ describe('canvas minimap and handles', () => {
     await page.mouse.move(map.x + map.width / 2 + 30, map.y + map.height / 2 + 10, { steps: 6 })
     await page.mouse.up()
     await expect.poll(() => viewportTransform(page)).not.toBe(transform)
+
+    // While a node is dragged its rectangle has a path of its own, which follows it; the
+    // other rectangles' path is left as it was. Released, it is one of them again.
+    const root = canvas(page).getByRole('group', { name: 'Actor root', exact: true })
+    const rootBox = (await root.boundingBox())!
+    await page.mouse.move(rootBox.x + rootBox.width / 2, rootBox.y + rootBox.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(rootBox.x + rootBox.width / 2 + 20, rootBox.y + rootBox.height / 2 + 5, {
+      steps: 4,
+    })
+    await expect.poll(() => rectangles(page, movingPath)).toBe(1)
+    expect(await rectangles(page, nodesPath)).toBe(2)
+    expect(await rectangles(page, selectedPath)).toBe(0)
+    const movingAt = await attribute(page, movingPath, 'd')
+    const stillBefore = await attribute(page, nodesPath, 'd')
+    await page.mouse.move(rootBox.x + rootBox.width / 2 + 60, rootBox.y + rootBox.height / 2 + 5, {
+      steps: 4,
+    })
+    await expect.poll(() => attribute(page, movingPath, 'd')).not.toBe(movingAt)
+    expect(await attribute(page, nodesPath, 'd')).toBe(stillBefore)
+    await page.mouse.up()
+    await expect.poll(() => rectangles(page, selectedPath)).toBe(1)
+    expect(await rectangles(page, movingPath)).toBe(0)
+    expect(await rectangles(page, nodesPath)).toBe(2)
     await closeWhenSaved(page)
   })
 

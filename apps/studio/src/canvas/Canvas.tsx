@@ -261,7 +261,7 @@ export function Canvas() {
           >
             <Background />
             {farOrFitting && <FarEdges edges={farEdges} moving={moving} />}
-            <CanvasMinimap ariaLabel="Minimap" />
+            <CanvasMinimap ariaLabel="Minimap" moving={moving} />
             <Controls aria-label="Zoom controls" />
             {othersHere && <RemoteCursors />}
           </ReactFlow>

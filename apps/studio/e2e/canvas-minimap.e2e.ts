@@ -205,8 +205,24 @@ describe('canvas minimap and handles', () => {
     await page.mouse.down()
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20, { steps: 6 })
     await expect.poll(() => farD('moving-subscription')).toMatch(/^M /)
+    // What the drag changes is on layers of its own (canvasSpeed.css): the dragged node, and
+    // its edges' paths, over the nodes, so the other nodes and edges are not drawn again.
+    const layerOf = (locator: ReturnType<typeof canvas>) =>
+      locator.evaluate((element) => {
+        const style = getComputedStyle(element)
+        return `${style.willChange} ${style.zIndex}`
+      })
+    expect(await layerOf(canvas(page).locator('.canvas-far-edges.is-moving'))).toBe('transform 1')
+    expect(await layerOf(canvas(page).locator('.canvas-far-edges:not(.is-moving)'))).toBe('auto -1')
+    await expect.poll(() => layerOf(node)).toMatch(/^transform /)
+    expect(
+      await farPath('moving-subscription').evaluate(
+        (path) => path.closest('svg')?.className.baseVal,
+      ),
+    ).toBe('canvas-far-edges is-moving')
     await page.mouse.up()
     await expect.poll(() => farD('moving-subscription')).toBe('')
+    await expect.poll(() => layerOf(node)).toMatch(/^auto /)
     const loopAfter = await farD('still-subscription')
     expect(loopAfter).toMatch(/^M /)
     expect(loopAfter).not.toBe(loopBefore)

@@ -7,16 +7,30 @@ import { FarEdgeDrawing, type FarPath } from './farEdgeDrawing'
 import type { LinkFlowEdge } from './flowElements'
 import { pulseMs } from './useLiveTraffic'
 
-const paths: { name: FarPath; className: string }[] = [
-  { name: 'still-child', className: 'edge-child' },
-  { name: 'still-subscription', className: 'edge-subscription' },
-  { name: 'moving-child', className: 'edge-child' },
-  { name: 'moving-subscription', className: 'edge-subscription' },
-  { name: 'flowing', className: 'edge-subscription is-flowing' },
+type PathList = { name: FarPath; className: string }[]
+
+/** The paths of each of the two SVG layers: what a drag frame or a message changes is apart. */
+const layers: { className: string; paths: PathList }[] = [
+  {
+    className: 'canvas-far-edges',
+    paths: [
+      { name: 'still-child', className: 'edge-child' },
+      { name: 'still-subscription', className: 'edge-subscription' },
+    ],
+  },
+  {
+    className: 'canvas-far-edges is-moving',
+    paths: [
+      { name: 'moving-child', className: 'edge-child' },
+      { name: 'moving-subscription', className: 'edge-subscription' },
+      { name: 'flowing', className: 'edge-subscription is-flowing' },
+    ],
+  },
 ]
 
 /**
- * Zoomed far out, the edges not selected are drawn here, as five SVG paths, instead of as a
+ * Zoomed far out, the edges not selected are drawn here, as five SVG paths in two layers
+ * (still edges; edges being dragged or flowing, canvasSpeed.css), instead of as a
  * React Flow edge each. Far out an edge is a thin line that takes no clicks (canvasSpeed.css),
  * and two thousand edge components, each a group of paths with its own store subscription,
  * were a third of the time a project of 1,000 actors took to open (`pnpm bench studio-open`).
@@ -63,19 +77,21 @@ export const FarEdges = memo(function FarEdges({
 
   return (
     <ViewportPortal>
-      <svg className="canvas-far-edges" aria-hidden="true">
-        {paths.map(({ name, className }) => (
-          <path
-            key={name}
-            ref={(element) => {
-              if (element) elements.current.set(name, element)
-              else elements.current.delete(name)
-            }}
-            className={`react-flow__edge-path ${className}`}
-            data-far-path={name}
-          />
-        ))}
-      </svg>
+      {layers.map((layer) => (
+        <svg key={layer.className} className={layer.className} aria-hidden="true">
+          {layer.paths.map(({ name, className }) => (
+            <path
+              key={name}
+              ref={(element) => {
+                if (element) elements.current.set(name, element)
+                else elements.current.delete(name)
+              }}
+              className={`react-flow__edge-path ${className}`}
+              data-far-path={name}
+            />
+          ))}
+        </svg>
+      ))}
     </ViewportPortal>
   )
 })

@@ -47,14 +47,20 @@ export class FarEdgeDrawing {
   /** Flowing edges, each with the time its highlight ends. */
   private flowing = new Map<string, number>()
   private byId = new Map<string, LinkFlowEdge>()
+  /** The edges of the nodes being dragged, and the others: split once, drawn every frame. */
+  private groups: Record<'still' | 'moving', LinkFlowEdge[]> = { still: [], moving: [] }
 
   constructor(
-    private edges: readonly LinkFlowEdge[],
+    edges: readonly LinkFlowEdge[],
     /** Ids of the nodes being dragged. */
     private moving: ReadonlySet<string>,
     private sink: PathSink,
   ) {
-    for (const edge of edges) this.byId.set(edge.id, edge)
+    for (const edge of edges) {
+      this.byId.set(edge.id, edge)
+      const isMoving = moving.has(edge.source) || moving.has(edge.target)
+      this.groups[isMoving ? 'moving' : 'still'].push(edge)
+    }
   }
 
   /** Draws what changed in the nodes since the last call (everything on the first). */
@@ -63,10 +69,8 @@ export class FarEdgeDrawing {
     if (this.drawn && changed.length === 0) return
     const stillChanged = !this.drawn || changed.some((id) => !this.moving.has(id))
     this.drawn = true
-    const isMoving = (edge: LinkFlowEdge) =>
-      this.moving.has(edge.source) || this.moving.has(edge.target)
-    if (stillChanged) this.drawGroup('still', nodes, (edge) => !isMoving(edge))
-    this.drawGroup('moving', nodes, isMoving)
+    if (stillChanged) this.drawGroup('still', nodes)
+    this.drawGroup('moving', nodes)
     if (this.flowing.size) this.drawFlowing(nodes)
   }
 
@@ -112,14 +116,10 @@ export class FarEdgeDrawing {
     return changed
   }
 
-  private drawGroup(
-    group: 'still' | 'moving',
-    nodes: NodeLookup,
-    take: (e: LinkFlowEdge) => boolean,
-  ) {
+  private drawGroup(group: 'still' | 'moving', nodes: NodeLookup) {
     const parts: Record<LinkKind, string[]> = { subscription: [], child: [] }
-    for (const edge of this.edges) {
-      if (!take(edge) || !edge.type) continue
+    for (const edge of this.groups[group]) {
+      if (!edge.type) continue
       const path = pathOf(edge, nodes)
       if (path) parts[edge.type].push(path)
     }

@@ -1,12 +1,14 @@
 import { Repo } from '@automerge/automerge-repo'
-import { type ActorDefinition, type ProjectFile, validateProject } from '@troupe/core'
+import { type ActorDefinition, type ProjectFile, seededRandom, validateProject } from '@troupe/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  breaksGraphRules,
   createProject,
   type DocHandle,
   linkChild,
   type ProjectDoc,
   removeActor,
+  repairedGraph,
   setActorView,
   subscribe,
   toProjectFile,
@@ -176,4 +178,86 @@ describe('merges of concurrent graph edits keep the graph rules', () => {
     expect(doc.actors.e?.view).toEqual(container)
     expect(other).toEqual(doc)
   })
+})
+
+describe('the check before a repair', () => {
+  const ids = ['app', 'a', 'b', 'c', 'd']
+  /** A small project whose links are picked at random, among them some to a missing actor. */
+  function randomProject(seed: number): ProjectDoc {
+    const random = seededRandom(seed)
+    // A missing actor now and then; most links are to actors that exist.
+    const pick = () => (random() < 0.1 ? 'ghost' : ids[Math.floor(random() * ids.length)]!)
+    const some = (chance: number) => Array.from({ length: 3 }, pick).filter(() => random() < chance)
+    const actors: Record<string, unknown> = {}
+    for (const id of ids) {
+      const children = some(0.12)
+      const placed = random() < 0.1 ? pick() : children[0]
+      actors[id] = {
+        role: id,
+        context: {},
+        view: placed
+          ? { tag: 'div', elements: ['x', { slot: 'main', actor: placed }] }
+          : { tag: 'p', elements: [id] },
+        subscriptions: some(0.15),
+        children,
+        dependencies: random() < 0.1 ? { helper: pick() } : {},
+      }
+    }
+    return { root: 'app', actors } as unknown as ProjectDoc
+  }
+
+  it('passes a project exactly when the repair would leave it as it is', () => {
+    let clean = 0
+    let broken = 0
+    for (let seed = 1; seed <= 2_000; seed++) {
+      const doc = randomProject(seed)
+      const repaired = repairedGraph(doc)
+      const unchanged = JSON.stringify(repaired) === JSON.stringify(doc)
+      expect(breaksGraphRules(doc), `seed ${seed}`).toBe(!unchanged)
+      // What the repair writes passes the check.
+      expect(breaksGraphRules(repaired), `seed ${seed}, repaired`).toBe(false)
+      if (unchanged) clean++
+      else broken++
+    }
+    // Both kinds were tried, many times.
+    expect(clean).toBeGreaterThan(100)
+    expect(broken).toBeGreaterThan(100)
+  })
+
+  it('flags each rule on its own', () => {
+    const base = () => projectOf({ app: ['a'], a: [], b: [] })
+    expect(breaksGraphRules(base())).toBe(false)
+    const missing = base()
+    missing.actors.a!.subscriptions = ['ghost']
+    expect(breaksGraphRules(missing)).toBe(true)
+    const twice = base()
+    twice.actors.b!.children = ['a']
+    expect(breaksGraphRules(twice)).toBe(true)
+    const rootAsChild = base()
+    rootAsChild.actors.b!.children = ['app']
+    expect(breaksGraphRules(rootAsChild)).toBe(true)
+    const cycle = projectOf({ app: [], a: ['b'], b: ['a'] })
+    expect(breaksGraphRules(cycle)).toBe(true)
+    const dependency = base()
+    dependency.actors.a!.dependencies = { helper: 'ghost' }
+    expect(breaksGraphRules(dependency)).toBe(true)
+    const placement = base()
+    placement.actors.app!.view = { tag: 'div', elements: [{ slot: 'main', actor: 'b' }] } as never
+    expect(breaksGraphRules(placement)).toBe(true)
+  })
+
+  function projectOf(children: Record<string, string[]>): ProjectDoc {
+    const actors: Record<string, unknown> = {}
+    for (const [id, list] of Object.entries(children)) {
+      actors[id] = {
+        role: id,
+        context: {},
+        view: { tag: 'p', elements: [id] },
+        subscriptions: [],
+        children: list,
+        dependencies: {},
+      }
+    }
+    return { root: 'app', actors } as unknown as ProjectDoc
+  }
 })

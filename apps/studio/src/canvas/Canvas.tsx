@@ -33,6 +33,7 @@ import {
 } from './flowElements'
 import { connect, connectionKind, reconnect } from './graphEdits'
 import { edgeTypes } from './LinkEdges'
+import { movingKey } from './movingNodes'
 import { FarCanvas } from './NodeHandle'
 import { searchActors } from './search'
 import { useCanvasActions } from './useCanvasActions'
@@ -65,7 +66,7 @@ export function Canvas() {
   const selectedEdges = useSession((s) => s.selectedEdges)
   // Which actors are being dragged, not where: a drag frame does not render the canvas (its
   // positions go to React Flow's store directly, onNodesChange), only its start and end do.
-  const moving = useSession((s) => Object.keys(s.dragging).sort().join('\n'))
+  const moving = useSession((s) => movingKey(s.dragging))
   const search = useSession((s) => s.search)
   const flow = useReactFlow<ActorFlowNode, LinkFlowEdge>()
   const addActor = useAddActor()

@@ -3,6 +3,7 @@ import { type Rect, XYMinimap } from '@xyflow/system'
 import { memo, useEffect, useId, useLayoutEffect, useRef } from 'react'
 import { type MinimapFrame, minimapBox, nextFrame, viewRect } from './minimapFrame'
 import { type MinimapPath, MinimapShapes, minimapPaths } from './minimapShapes'
+import { movingIds } from './movingNodes'
 
 const width = 200
 const height = 150
@@ -33,7 +34,7 @@ export const CanvasMinimap = memo(function CanvasMinimap({
   moving,
 }: {
   ariaLabel: string
-  /** Ids of the nodes being dragged, one per line (a string, so a drag frame keeps it). */
+  /** The nodes being dragged (movingKey). */
   moving: string
 }) {
   const store = useStoreApi()
@@ -46,7 +47,7 @@ export const CanvasMinimap = memo(function CanvasMinimap({
 
   // Drawn before the first paint; rebuilt when a drag starts or ends (which nodes move).
   useLayoutEffect(() => {
-    const shapes = new MinimapShapes(new Set(moving ? moving.split('\n') : []), (name, d) =>
+    const shapes = new MinimapShapes(movingIds(moving), (name, d) =>
       paths.current.get(name)?.setAttribute('d', d),
     )
     let bounds: Rect | null = null

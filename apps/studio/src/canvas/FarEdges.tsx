@@ -5,6 +5,7 @@ import { feedFor } from '../messages/messageFeed'
 import { trafficFor } from './edgeTraffic'
 import { FarEdgeDrawing, type FarPath } from './farEdgeDrawing'
 import type { LinkFlowEdge } from './flowElements'
+import { movingIds } from './movingNodes'
 import { pulseMs } from './useLiveTraffic'
 
 type PathList = { name: FarPath; className: string }[]
@@ -42,7 +43,7 @@ export const FarEdges = memo(function FarEdges({
   moving,
 }: {
   edges: readonly LinkFlowEdge[]
-  /** Ids of the nodes being dragged, one per line (a string, so a drag frame keeps it). */
+  /** The nodes being dragged (movingKey). */
   moving: string
 }) {
   const store = useStoreApi()
@@ -51,10 +52,8 @@ export const FarEdges = memo(function FarEdges({
   const elements = useRef(new Map<FarPath, SVGPathElement>())
 
   useEffect(() => {
-    const drawing = new FarEdgeDrawing(
-      edges,
-      new Set(moving ? moving.split('\n') : []),
-      (name, d) => elements.current.get(name)?.setAttribute('d', d),
+    const drawing = new FarEdgeDrawing(edges, movingIds(moving), (name, d) =>
+      elements.current.get(name)?.setAttribute('d', d),
     )
     const nodes = () => store.getState().nodeLookup
     drawing.update(nodes())

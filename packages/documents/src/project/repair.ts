@@ -112,8 +112,9 @@ export function breaksGraphRules(doc: ProjectDoc): boolean {
 
 /** Writes the repair when the merged project breaks a graph rule; true when it wrote one. */
 export function repairProject(handle: DocHandle<ProjectDoc>): boolean {
-  if (!breaksGraphRules(handle.doc())) return false
-  const before = plain(handle.doc())
+  const doc = handle.doc()
+  if (!breaksGraphRules(doc)) return false
+  const before = plain(doc)
   const after = repairedGraph(before)
   const heads = handle.heads().join()
   writeDifferences(handle, before, after)

@@ -5,6 +5,7 @@ import {
   chooseImportFile,
   closeWhenSaved,
   openWindow,
+  savedToServer,
   studioForFile,
 } from './observe-page'
 
@@ -29,6 +30,11 @@ const attribute = (page: Page, selector: string, name: string) =>
   minimap(page)
     .locator(selector)
     .evaluate((element, n) => element.getAttribute(n), name)
+/** The canvas's zoom, from its viewport's transform. */
+const viewportScale = (page: Page) =>
+  canvas(page)
+    .locator('.react-flow__viewport')
+    .evaluate((element) => Number(/scale\(([\d.]+)\)/.exec(element.style.transform)?.[1]))
 const viewportTransform = (page: Page) =>
   canvas(page)
     .locator('.react-flow__viewport')
@@ -99,6 +105,119 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => rectangles(page, selectedPath)).toBe(1)
     expect(await rectangles(page, movingPath)).toBe(0)
     expect(await rectangles(page, nodesPath)).toBe(2)
+    await closeWhenSaved(page)
+  })
+
+  test('zoomed far out, dragged nodes follow the pointer and stay where dropped, also after a reload', async () => {
+    const page = await openWindow(studio.browser, studio.server)
+    await addFromPalette(page, 'Text')
+    await addFromPalette(page, 'Button')
+    await expect.poll(() => nodeCount(page)).toBe(3)
+    const actor = (role: string) =>
+      canvas(page).getByRole('group', { name: `Actor ${role}`, exact: true })
+    const at = async (role: string) => (await actor(role).boundingBox())!
+    // The two dragged together are selected while the zoom is 1, where they are easy to hit.
+    await actor('root').click()
+    await actor('text').click({ modifiers: ['Shift'] })
+    const gap = async () => {
+      const [root, text] = [await at('root'), await at('text')]
+      return { x: text.x - root.x, y: text.y - root.y }
+    }
+    const gapBefore = await gap()
+    for (let i = 0; i < 7; i++) {
+      await canvas(page).getByRole('button', { name: 'Zoom Out', exact: true }).click()
+    }
+    await expect.poll(() => actor('root').locator('.actor-node-role').isVisible()).toBe(false)
+    const zoom = await viewportScale(page)
+    const [root, text, button] = [await at('root'), await at('text'), await at('button')]
+    const moved = async (role: string, from: { x: number; y: number }) => {
+      const box = await at(role)
+      return [Math.round(box.x - from.x), Math.round(box.y - from.y)]
+    }
+    const pointer = { x: root.x + root.width / 2, y: root.y + root.height / 2 }
+    await page.mouse.move(pointer.x, pointer.y)
+    await page.mouse.down()
+    // React Flow starts the drag once the pointer has gone past its threshold, from there.
+    await page.mouse.move(pointer.x + 10, pointer.y + 5, { steps: 2 })
+    await expect.poll(async () => (await moved('root', root))[0]).toBeGreaterThan(0)
+    const started = await moved('root', root)
+    await page.mouse.move(pointer.x + 40, pointer.y + 20, { steps: 3 })
+    // Each frame moves the dragged nodes' elements (directDragFrames.ts): mid-drag, both are
+    // where the pointer took them, by the same distance, and the third has not moved.
+    const expected = [started[0]! + 30, started[1]! + 15]
+    await expect.poll(() => moved('root', root)).toEqual(expected)
+    expect(await moved('text', text)).toEqual(expected)
+    expect(await moved('button', button)).toEqual([0, 0])
+    await page.mouse.up()
+    // Dropped: nothing snaps back, and each element shows the place the document now holds
+    // (whole numbers, as the document rounds them), in React Flow's own form.
+    await page.waitForTimeout(300)
+    expect(await moved('root', root)).toEqual(expected)
+    expect(await moved('text', text)).toEqual(expected)
+    const transforms = await canvas(page)
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).style.transform))
+    for (const transform of transforms)
+      expect(transform).toMatch(/^translate\(-?\d+px, ?-?\d+px\)$/)
+    await savedToServer(page)
+    // Reopened, the document puts the three where they were dropped: the two dragged keep
+    // their gap, and the root is as far from the button as the drag took it.
+    await page.reload()
+    await expect.poll(() => nodeCount(page)).toBe(3)
+    await expect.poll(gap).toEqual(gapBefore)
+    const [rootAfter, buttonAfter] = [await at('root'), await at('button')]
+    const scale = await viewportScale(page)
+    const flowGap = (a: { x: number; y: number }, b: { x: number; y: number }, z: number) => ({
+      x: (b.x - a.x) / z,
+      y: (b.y - a.y) / z,
+    })
+    const gapThen = flowGap(root, button, zoom)
+    const gapNow = flowGap(rootAfter, buttonAfter, scale)
+    expect(Math.abs(gapThen.x - expected[0]! / zoom - gapNow.x)).toBeLessThanOrEqual(2)
+    expect(Math.abs(gapThen.y - expected[1]! / zoom - gapNow.y)).toBeLessThanOrEqual(2)
+    await closeWhenSaved(page)
+  })
+
+  test('zoomed far out, a selected edge of a dragged node follows it during the drag', async () => {
+    const page = await openWindow(studio.browser, studio.server)
+    await addFromPalette(page, 'Text')
+    await expect.poll(() => nodeCount(page)).toBe(2)
+    // The root and its child link to the text, selected together (a drag of a node already
+    // selected keeps the selection, so the link stays selected while the root moves).
+    const root = canvas(page).getByRole('group', { name: 'Actor root', exact: true })
+    await root.click()
+    const link = canvas(page).locator('path.react-flow__edge-path.edge-child:not([data-far-path])')
+    await expect.poll(() => link.count()).toBe(1)
+    const middle = await link.evaluate((path) => {
+      const line = path as SVGPathElement
+      const point = line.getPointAtLength(line.getTotalLength() / 2)
+      const screen = new DOMPoint(point.x, point.y).matrixTransform(line.getScreenCTM()!)
+      return { x: screen.x, y: screen.y }
+    })
+    await page.keyboard.down('Shift')
+    await page.mouse.click(middle.x, middle.y)
+    await page.keyboard.up('Shift')
+    await expect.poll(() => link.getAttribute('class')).toContain('is-selected')
+    await expect
+      .poll(() => root.locator('.actor-node').getAttribute('class'))
+      .toContain('is-selected')
+    for (let i = 0; i < 7; i++) {
+      await canvas(page).getByRole('button', { name: 'Zoom Out', exact: true }).click()
+    }
+    await expect.poll(() => root.locator('.actor-node-role').isVisible()).toBe(false)
+    // Far out React Flow still draws the selected edge itself, from its store's positions:
+    // such a drag hands it every frame (directDragFrames.ts), so the edge goes with the node.
+    const drawn = () => link.getAttribute('d')
+    const before = await drawn()
+    const box = (await root.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 10, { steps: 4 })
+    await expect.poll(drawn).not.toBe(before)
+    const during = await drawn()
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 10, { steps: 4 })
+    await expect.poll(drawn).not.toBe(during)
+    await page.mouse.up()
     await closeWhenSaved(page)
   })
 

@@ -1,4 +1,4 @@
-import { setActorPositions } from '@troupe/documents'
+import { type ProjectDoc, setActorPositions } from '@troupe/documents'
 import {
   Background,
   type Connection,
@@ -24,6 +24,7 @@ import { ActorNode } from './ActorNode'
 import { CanvasMinimap } from './CanvasMinimap'
 import { CanvasNotice } from './CanvasNotice'
 import { CanvasToolbar } from './CanvasToolbar'
+import { canMoveDirectly, DirectDragFrames } from './directDragFrames'
 import { FarEdges } from './FarEdges'
 import {
   type ActorFlowNode,
@@ -86,6 +87,7 @@ export function Canvas() {
 
   const nodeBuilder = useRef(new FlowNodeBuilder()).current
   const edgeBuilder = useRef(new FlowEdgeBuilder()).current
+  const directFrames = useRef(new DirectDragFrames(() => flowHost.current)).current
   const selectedNodeSet = useMemo(() => new Set(selectedActors), [selectedActors])
   const selectedEdgeSet = useMemo(() => new Set(selectedEdges), [selectedEdges])
   const matches = useMemo(
@@ -138,11 +140,23 @@ export function Canvas() {
       }
       if (selection) state.setSelectedActors(selection)
       if (moved && !selection) {
-        // A drag frame: the dragged nodes go to React Flow's store at once, without a render
-        // of the canvas (with 1,000 actors that render and React Flow's own were a third of
-        // a frame's script). A render that happens anyway builds the same nodes.
-        const nodes = nodeBuilder.dragFrame(session.getState().dragging)
-        if (nodes) flowStore.getState().setNodes(nodes)
+        // A drag frame. Far out, the dragged nodes' elements move and nothing else
+        // (directDragFrames.ts). Otherwise they go to React Flow's store at once, without a
+        // render of the canvas (with 1,000 actors that render and React Flow's own were a
+        // third of a frame's script). A render that happens anyway builds the same nodes.
+        const { dragging } = session.getState()
+        const flow = flowStore.getState()
+        const drawing = {
+          far: flow.transform[2] < farZoom,
+          edges: flow.edges,
+          selectionBox: flow.nodesSelectionActive,
+        }
+        if (
+          !(canMoveDirectly(drawing, new Set(Object.keys(dragging))) && directFrames.show(dragging))
+        ) {
+          const nodes = nodeBuilder.dragFrame(dragging)
+          if (nodes) flow.setNodes(nodes)
+        }
       }
       // A drag's end (or an arrow-key move) arrives as one batch: one change in the document.
       const ids = Object.keys(dropped)
@@ -151,10 +165,11 @@ export function Canvas() {
           setActorPositions(project, dropped)
         } finally {
           state.endDrag(ids)
+          directFrames.end(placesOf(project.doc(), ids))
         }
       }
     },
-    [project, session, nodeBuilder, flowStore],
+    [project, session, nodeBuilder, flowStore, directFrames],
   )
 
   const onEdgesChange = useCallback(
@@ -274,3 +289,13 @@ export function Canvas() {
 }
 
 const rounded = (p: XY): XY => ({ x: Math.round(p.x), y: Math.round(p.y) })
+
+/** Where the document has these actors (those it still holds). */
+function placesOf(doc: ProjectDoc, ids: readonly string[]): Record<string, XY> {
+  const places: Record<string, XY> = {}
+  for (const id of ids) {
+    const actor = doc.actors[id]
+    if (actor) places[id] = { x: actor.position.x, y: actor.position.y }
+  }
+  return places
+}

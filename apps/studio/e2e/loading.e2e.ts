@@ -119,4 +119,31 @@ describe('loading the studio', () => {
     expect(api.indexOf(`/api/documents/${id}`)).toBeLessThan(api.indexOf('/api/session'))
     await context.close()
   })
+
+  test('a browser that never held them opens the project and the projects list before sync connects', async () => {
+    const first = await newPage(studio.browser, studio.server)
+    await first.locator('.react-flow__node').first().waitFor()
+    const url = first.url()
+    await closeWhenSaved(first)
+
+    // The sync connection held back: everything the opening waits for (the project, its
+    // instance and the projects list, which tells whether the project was deleted) comes
+    // from the server's saved copies.
+    const context = await studioContext(studio.browser, studio.server)
+    let syncTries = 0
+    await context.routeWebSocket(/\/sync/, (socket) => {
+      syncTries++
+      socket.close()
+    })
+    const page = await openStudio(context, url)
+    expect(await page.locator('.react-flow__node').first().innerText()).toContain('root')
+    await page.getByRole('button', { name: 'Projects', exact: true }).click()
+    const listed = page
+      .getByRole('dialog', { name: 'Projects' })
+      .getByRole('region', { name: 'Your projects' })
+      .getByRole('listitem')
+    await expect.poll(() => listed.count()).toBeGreaterThan(0)
+    expect(syncTries).toBeGreaterThan(0)
+    await context.close()
+  })
 })

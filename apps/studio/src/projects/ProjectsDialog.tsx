@@ -9,8 +9,8 @@ import {
   workspaceProjects,
 } from '@troupe/documents'
 import { useState } from 'react'
-import { serverSnapshot } from '../app/openProject'
 import { useStudio } from '../app/StudioContext'
+import { serverSnapshot } from '../app/serverSnapshot'
 import { useDocument } from '../app/useDocument'
 import { NewProjectForm } from './NewProjectForm'
 import { ProjectRow, type RowActions } from './ProjectRow'

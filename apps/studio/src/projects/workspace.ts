@@ -2,8 +2,10 @@ import {
   type DocHandle,
   isValidAutomergeUrl,
   type Repo,
+  seedFromSnapshot,
   type WorkspaceDoc,
 } from '@troupe/documents'
+import { serverSnapshot } from '../app/serverSnapshot'
 
 const workspaceKey = 'troupe:workspace'
 
@@ -29,6 +31,10 @@ export async function loadWorkspace(repo: Repo): Promise<DocHandle<WorkspaceDoc>
     )
   }
   try {
+    // A browser that has never held the list loads the server's saved copy, instead of
+    // waiting for the sync connection to bring it: opening a project waits for the list (a
+    // deleted project is refused), and on a fresh browser that sync was what it waited for.
+    await seedFromSnapshot(repo, url, serverSnapshot)
     return await repo.find<WorkspaceDoc>(url)
   } catch {
     throw new Error(

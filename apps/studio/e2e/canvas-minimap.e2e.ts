@@ -141,6 +141,14 @@ describe('canvas minimap and handles', () => {
     await page.mouse.move(pointer.x + 10, pointer.y + 5, { steps: 2 })
     await expect.poll(async () => (await moved('root', root))[0]).toBeGreaterThan(0)
     const started = await moved('root', root)
+    // What is drawn apart from React Flow follows too: the dragged nodes' edges in the far
+    // layer and their rectangles in the minimap.
+    const farChild = () => canvas(page).locator('[data-far-path="moving-child"]').getAttribute('d')
+    const mapMoving = () =>
+      minimap(page).locator('.canvas-minimap-nodes.is-selected.is-moving').getAttribute('d')
+    await expect.poll(farChild).toMatch(/^M/)
+    const [edgesThen, rectanglesThen] = [await farChild(), await mapMoving()]
+    expect(rectanglesThen).toMatch(/^M/)
     await page.mouse.move(pointer.x + 40, pointer.y + 20, { steps: 3 })
     // Each frame moves the dragged nodes' elements (directDragFrames.ts): mid-drag, both are
     // where the pointer took them, by the same distance, and the third has not moved.
@@ -148,6 +156,8 @@ describe('canvas minimap and handles', () => {
     await expect.poll(() => moved('root', root)).toEqual(expected)
     expect(await moved('text', text)).toEqual(expected)
     expect(await moved('button', button)).toEqual([0, 0])
+    await expect.poll(farChild).not.toBe(edgesThen)
+    await expect.poll(mapMoving).not.toBe(rectanglesThen)
     await page.mouse.up()
     // Dropped: nothing snaps back, and each element shows the place the document now holds
     // (whole numbers, as the document rounds them), in React Flow's own form.

@@ -1,9 +1,11 @@
 import { Panel, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react'
 import { type Rect, XYMinimap } from '@xyflow/system'
 import { memo, useEffect, useId, useLayoutEffect, useRef } from 'react'
+import { useStudio } from '../app/StudioContext'
 import { type MinimapFrame, minimapBox, nextFrame, viewRect } from './minimapFrame'
 import { type MinimapPath, MinimapShapes, minimapPaths } from './minimapShapes'
 import { movingIds } from './movingNodes'
+import { atDragPositions } from './nodeLookup'
 
 const width = 200
 const height = 150
@@ -24,10 +26,10 @@ const translateExtentOf = (s: ReactFlowState) => s.translateExtent
  * The canvas's minimap (pannable and zoomable, as React Flow's MiniMap). React Flow's own
  * re-renders and repaints its thousand node rectangles on every pan frame (its view box follows
  * the viewport) and keeps a store subscription per node. Here the rectangles are a few paths
- * (minimapShapes.ts) written from a store subscription without a React render: a drag frame
- * rewrites only the paths of the nodes being dragged. The view box changes only when the
- * viewport leaves it; each pan frame only moves the view's window (a transform on a layer of
- * its own).
+ * (minimapShapes.ts) written from React Flow's store and the session's drag without a React
+ * render: a drag frame rewrites only the paths of the nodes being dragged. The view box
+ * changes only when the viewport leaves it; each pan frame only moves the view's window (a
+ * transform on a layer of its own).
  */
 export const CanvasMinimap = memo(function CanvasMinimap({
   ariaLabel,
@@ -38,6 +40,7 @@ export const CanvasMinimap = memo(function CanvasMinimap({
   moving: string
 }) {
   const store = useStoreApi()
+  const { session } = useStudio()
   const panZoom = useStore(panZoomOf)
   const svg = useRef<SVGSVGElement>(null)
   const paths = useRef(new Map<MinimapPath, SVGPathElement>())
@@ -56,7 +59,9 @@ export const CanvasMinimap = memo(function CanvasMinimap({
     let windowAt = ''
     let windowSize = ''
     const draw = (s: ReactFlowState) => {
-      const nodeBounds = shapes.update(s.nodeLookup)
+      // The dragged nodes where the drag has them (far out, the store keeps where a drag
+      // started: directDragFrames.ts).
+      const nodeBounds = shapes.update(atDragPositions(s.nodeLookup, session.getState().dragging))
       // Every store change calls this (a drag, a selection): the frame and the window move
       // only when the view or the nodes' bounds did.
       if (
@@ -97,8 +102,15 @@ export const CanvasMinimap = memo(function CanvasMinimap({
       }
     }
     draw(store.getState())
-    return store.subscribe(draw)
-  }, [store, moving])
+    const unsubscribe = store.subscribe(draw)
+    const unfollow = session.subscribe((now, before) => {
+      if (now.dragging !== before.dragging) draw(store.getState())
+    })
+    return () => {
+      unsubscribe()
+      unfollow()
+    }
+  }, [store, session, moving])
 
   const flowWidth = useStore(widthOf)
   const flowHeight = useStore(heightOf)

@@ -1,4 +1,4 @@
-import { type ReactFlowState, useStoreApi, ViewportPortal } from '@xyflow/react'
+import { useStoreApi, ViewportPortal } from '@xyflow/react'
 import { memo, useEffect, useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
 import { feedFor } from '../messages/messageFeed'
@@ -6,6 +6,7 @@ import { trafficFor } from './edgeTraffic'
 import { FarEdgeDrawing, type FarPath } from './farEdgeDrawing'
 import type { LinkFlowEdge } from './flowElements'
 import { movingIds } from './movingNodes'
+import { atDragPositions } from './nodeLookup'
 import { pulseMs } from './useLiveTraffic'
 
 type PathList = { name: FarPath; className: string }[]
@@ -35,8 +36,8 @@ const layers: { className: string; paths: PathList }[] = [
  * React Flow edge each. Far out an edge is a thin line that takes no clicks (canvasSpeed.css),
  * and two thousand edge components, each a group of paths with its own store subscription,
  * were a third of the time a project of 1,000 actors took to open (`pnpm bench studio-open`).
- * The paths follow React Flow's store without a React render: a drag frame rewrites only the
- * paths of the edges of the nodes being dragged. Zoomed in, React Flow draws every edge again.
+ * The paths follow React Flow's store and the session's drag without a React render: a drag
+ * frame rewrites only the paths of the edges of the nodes being dragged. Zoomed in, React Flow draws every edge again.
  */
 export const FarEdges = memo(function FarEdges({
   edges,
@@ -47,7 +48,7 @@ export const FarEdges = memo(function FarEdges({
   moving: string
 }) {
   const store = useStoreApi()
-  const { repo, instance } = useStudio()
+  const { repo, instance, session } = useStudio()
   const traffic = trafficFor(feedFor(repo, instance))
   const elements = useRef(new Map<FarPath, SVGPathElement>())
 
@@ -55,9 +56,14 @@ export const FarEdges = memo(function FarEdges({
     const drawing = new FarEdgeDrawing(edges, movingIds(moving), (name, d) =>
       elements.current.get(name)?.setAttribute('d', d),
     )
-    const nodes = () => store.getState().nodeLookup
+    // The dragged nodes where the drag has them: far out a drag frame does not go through
+    // React Flow's store (directDragFrames.ts), only through the session.
+    const nodes = () => atDragPositions(store.getState().nodeLookup, session.getState().dragging)
     drawing.update(nodes())
-    const unsubscribe = store.subscribe((s: ReactFlowState) => drawing.update(s.nodeLookup))
+    const unsubscribe = store.subscribe(() => drawing.update(nodes()))
+    const unfollow = session.subscribe((now, before) => {
+      if (now.dragging !== before.dragging) drawing.update(nodes())
+    })
     const timers = new Set<ReturnType<typeof setTimeout>>()
     const unwatch = traffic.watch((flowed) => {
       drawing.flow(flowed, performance.now() + pulseMs, nodes())
@@ -69,10 +75,11 @@ export const FarEdges = memo(function FarEdges({
     })
     return () => {
       unsubscribe()
+      unfollow()
       unwatch()
       for (const timer of timers) clearTimeout(timer)
     }
-  }, [store, traffic, edges, moving])
+  }, [store, session, traffic, edges, moving])
 
   return (
     <ViewportPortal>

@@ -1,14 +1,13 @@
 import { ConnectionMode, getEdgePosition, type InternalNodeBase } from '@xyflow/system'
 import { linkShape } from './edgePaths'
 import type { LinkFlowEdge, LinkKind } from './flowElements'
+import type { NodeLookup } from './nodeLookup'
 
 /** The layer's paths: edges of still nodes, edges of nodes being dragged, edges flowing. */
 export type FarPath = `${'still' | 'moving'}-${LinkKind}` | 'flowing'
 
 /** Writes one of the layer's paths (its `d`). */
 export type PathSink = (path: FarPath, d: string) => void
-
-type NodeLookup = ReadonlyMap<string, InternalNodeBase>
 
 /** What an edge's ends depend on: a node's place, size and measured handles. */
 interface NodeMark {

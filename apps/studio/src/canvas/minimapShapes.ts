@@ -1,5 +1,6 @@
 import type { InternalNodeBase, Rect } from '@xyflow/system'
 import { union } from './minimapFrame'
+import type { NodeLookup } from './nodeLookup'
 
 /** The minimap's paths: rectangles of still nodes and of nodes being dragged, plain or selected. */
 export type MinimapPath = `${'still' | 'moving'}${'' | '-selected'}`
@@ -13,8 +14,6 @@ export const minimapPaths: readonly MinimapPath[] = [
 
 /** Writes one of the minimap's paths (its `d`). */
 export type MinimapSink = (path: MinimapPath, d: string) => void
-
-type NodeLookup = ReadonlyMap<string, InternalNodeBase>
 
 /** Numbers per node in a geometry list: x, y, width, height, selected (1/0). */
 const stride = 5

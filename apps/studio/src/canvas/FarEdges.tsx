@@ -37,7 +37,8 @@ const layers: { className: string; paths: PathList }[] = [
  * and two thousand edge components, each a group of paths with its own store subscription,
  * were a third of the time a project of 1,000 actors took to open (`pnpm bench studio-open`).
  * The paths follow React Flow's store and the session's drag without a React render: a drag
- * frame rewrites only the paths of the edges of the nodes being dragged. Zoomed in, React Flow draws every edge again.
+ * frame rewrites only the paths of the edges of the nodes being dragged. Zoomed in, React
+ * Flow draws every edge again.
  */
 export const FarEdges = memo(function FarEdges({
   edges,

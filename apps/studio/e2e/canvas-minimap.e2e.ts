@@ -469,19 +469,32 @@ describe('canvas minimap and handles', () => {
   test('a project that opens far out never builds React Flow edges, only the far layer', async () => {
     const page = await openWindow(studio.browser, studio.server)
     await expect.poll(() => nodeCount(page)).toBe(1)
-    // Counts every React Flow edge element put in the page from now on.
+    // Counts every React Flow edge element put in the page from now on, and notes each class
+    // the canvas's flow element gets (a new one comes with the imported project).
     await page.evaluate(() => {
-      const seen = { edges: 0 }
+      const seen = { edges: 0, canvasClasses: [] as string[] }
       Object.assign(globalThis, { seenEdges: seen })
       new MutationObserver((records) => {
         for (const record of records) {
+          if (record.type === 'attributes') {
+            const target = record.target as Element
+            if (target.matches('.canvas-flow')) seen.canvasClasses.push(target.className)
+            continue
+          }
           for (const added of record.addedNodes) {
             if (!(added instanceof Element)) continue
             if (added.matches('.react-flow__edge')) seen.edges++
             seen.edges += added.querySelectorAll('.react-flow__edge').length
+            const flow = added.matches('.canvas-flow') ? added : added.querySelector('.canvas-flow')
+            if (flow) seen.canvasClasses.push(flow.className)
           }
         }
-      }).observe(document.body, { childList: true, subtree: true })
+      }).observe(document.body, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      })
     })
     // 120 leaves under one container: laid out in a row far wider than the canvas.
     const leaves = Array.from({ length: 120 }, (_, i) => `leaf${i}`)
@@ -519,9 +532,14 @@ describe('canvas minimap and handles', () => {
         .evaluate((path) => (path.getAttribute('d')?.match(/M/g) ?? []).length)
     await expect.poll(() => drawn('still-subscription'), { timeout: 20_000 }).toBe(121)
     expect(await drawn('still-child')).toBe(120)
-    expect(
-      await page.evaluate(() => (globalThis as { seenEdges?: { edges: number } }).seenEdges?.edges),
-    ).toBe(0)
+    const seen = await page.evaluate(
+      () => (globalThis as { seenEdges?: { edges: number; canvasClasses: string[] } }).seenEdges,
+    )
+    expect(seen?.edges).toBe(0)
+    // Drawn far out from its first render, as its nodes are (before the first fit too): the
+    // fit landing far out does not restyle every node.
+    expect(seen?.canvasClasses.length).toBeGreaterThan(0)
+    expect(seen?.canvasClasses.every((name) => name.split(' ').includes('is-far'))).toBe(true)
     await closeWhenSaved(page)
   })
 })

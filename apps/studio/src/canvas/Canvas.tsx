@@ -234,7 +234,10 @@ export function Canvas() {
       <CanvasToolbar actions={actions} onShow={show} />
       <div
         ref={flowHost}
-        className={isFar ? 'canvas-flow is-far' : 'canvas-flow'}
+        // Far out until the first fit too, as the nodes are drawn (FarCanvas): a project that
+        // opens far out then never restyles every node when the fit lands (with 1,000 actors,
+        // a second style pass over some 6,000 elements before the canvas was ready).
+        className={farOrFitting ? 'canvas-flow is-far' : 'canvas-flow'}
         // Where my pointer is, for the others' canvases (presence, never stored).
         onPointerMove={(event) =>
           moveCursor(rounded(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })))

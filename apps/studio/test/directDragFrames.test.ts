@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { canMoveDirectly, nodeTransform } from '../src/canvas/directDragFrames'
+import { canMoveDirectly } from '../src/canvas/directDragFrames'
 
 const moving = new Set(['a', 'b'])
 const far = { far: true, edges: [], selectionBox: false }
@@ -23,8 +23,4 @@ describe('when a drag may move the dragged elements directly', () => {
   test('not while React Flow draws its box around a selection', () => {
     expect(canMoveDirectly({ ...far, selectionBox: true }, moving)).toBe(false)
   })
-})
-
-test('a node is placed as React Flow places it', () => {
-  expect(nodeTransform({ x: 12.5, y: -3 })).toBe('translate(12.5px,-3px)')
 })

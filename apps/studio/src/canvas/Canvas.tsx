@@ -298,7 +298,7 @@ function placesOf(doc: ProjectDoc, ids: readonly string[]): Record<string, XY> {
   const places: Record<string, XY> = {}
   for (const id of ids) {
     const actor = doc.actors[id]
-    if (actor) places[id] = { x: actor.position.x, y: actor.position.y }
+    if (actor) places[id] = actor.position
   }
   return places
 }

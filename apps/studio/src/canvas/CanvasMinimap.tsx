@@ -2,10 +2,11 @@ import { Panel, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react
 import { type Rect, XYMinimap } from '@xyflow/system'
 import { memo, useEffect, useId, useLayoutEffect, useRef } from 'react'
 import { useStudio } from '../app/StudioContext'
+import { followNodes } from './followNodes'
 import { type MinimapFrame, minimapBox, nextFrame, viewRect } from './minimapFrame'
 import { type MinimapPath, MinimapShapes, minimapPaths } from './minimapShapes'
 import { movingIds } from './movingNodes'
-import { atDragPositions } from './nodeLookup'
+import type { NodeLookup } from './nodeLookup'
 
 const width = 200
 const height = 150
@@ -58,10 +59,8 @@ export const CanvasMinimap = memo(function CanvasMinimap({
       null
     let windowAt = ''
     let windowSize = ''
-    const draw = (s: ReactFlowState) => {
-      // The dragged nodes where the drag has them (far out, the store keeps where a drag
-      // started: directDragFrames.ts).
-      const nodeBounds = shapes.update(atDragPositions(s.nodeLookup, session.getState().dragging))
+    const draw = (s: ReactFlowState, nodes: NodeLookup) => {
+      const nodeBounds = shapes.update(nodes)
       // Every store change calls this (a drag, a selection): the frame and the window move
       // only when the view or the nodes' bounds did.
       if (
@@ -101,15 +100,7 @@ export const CanvasMinimap = memo(function CanvasMinimap({
         element.style.height = `${view.height * k}px`
       }
     }
-    draw(store.getState())
-    const unsubscribe = store.subscribe(draw)
-    const unfollow = session.subscribe((now, before) => {
-      if (now.dragging !== before.dragging) draw(store.getState())
-    })
-    return () => {
-      unsubscribe()
-      unfollow()
-    }
+    return followNodes(store, session, draw)
   }, [store, session, moving])
 
   const flowWidth = useStore(widthOf)

@@ -5,8 +5,8 @@ import { feedFor } from '../messages/messageFeed'
 import { trafficFor } from './edgeTraffic'
 import { FarEdgeDrawing, type FarPath } from './farEdgeDrawing'
 import type { LinkFlowEdge } from './flowElements'
+import { followNodes, nodesNow } from './followNodes'
 import { movingIds } from './movingNodes'
-import { atDragPositions } from './nodeLookup'
 import { pulseMs } from './useLiveTraffic'
 
 type PathList = { name: FarPath; className: string }[]
@@ -57,14 +57,8 @@ export const FarEdges = memo(function FarEdges({
     const drawing = new FarEdgeDrawing(edges, movingIds(moving), (name, d) =>
       elements.current.get(name)?.setAttribute('d', d),
     )
-    // The dragged nodes where the drag has them: far out a drag frame does not go through
-    // React Flow's store (directDragFrames.ts), only through the session.
-    const nodes = () => atDragPositions(store.getState().nodeLookup, session.getState().dragging)
-    drawing.update(nodes())
-    const unsubscribe = store.subscribe(() => drawing.update(nodes()))
-    const unfollow = session.subscribe((now, before) => {
-      if (now.dragging !== before.dragging) drawing.update(nodes())
-    })
+    const nodes = () => nodesNow(store, session)
+    const unfollow = followNodes(store, session, (_, now) => drawing.update(now))
     const timers = new Set<ReturnType<typeof setTimeout>>()
     const unwatch = traffic.watch((flowed) => {
       drawing.flow(flowed, performance.now() + pulseMs, nodes())
@@ -75,7 +69,6 @@ export const FarEdges = memo(function FarEdges({
       timers.add(timer)
     })
     return () => {
-      unsubscribe()
       unfollow()
       unwatch()
       for (const timer of timers) clearTimeout(timer)

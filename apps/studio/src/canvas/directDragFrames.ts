@@ -22,7 +22,7 @@ export function canMoveDirectly(drawing: FlowDrawing, moving: ReadonlySet<string
 }
 
 /** The transform React Flow's node wrapper gives a node at `at` (see its NodeWrapper). */
-export const nodeTransform = (at: XY): string => `translate(${at.x}px,${at.y}px)`
+const nodeTransform = (at: XY): string => `translate(${at.x}px,${at.y}px)`
 
 /**
  * A drag's frames, zoomed far out, written straight to the dragged nodes' elements.
@@ -30,9 +30,9 @@ export const nodeTransform = (at: XY): string => `translate(${at.x}px,${at.y}px)
  * Handing React Flow the moved nodes on every frame (setNodes) made it copy its lookup of all
  * nodes and wake one store subscription per node, and React then walked every sibling of the
  * one node wrapper that changed: with 1,000 actors, a frame's median went from 11.3 to 8.7 ms
- * without it (`pnpm bench studio-canvas`). React Flow's drag does not read its store's positions while it
- * runs (it moves what it picked up when the drag started), so the frame only has to show the
- * move. When the drag ends its positions go to the document, and the nodes built from it give
+ * without it (`pnpm bench studio-canvas`). React Flow's drag does not read its store's
+ * positions while it runs (it moves what it picked up when the drag started), so the frame
+ * only has to show the move. When the drag ends its positions go to the document, and the nodes built from it give
  * React Flow's store the same places the elements already show.
  */
 export class DirectDragFrames {

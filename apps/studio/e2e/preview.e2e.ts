@@ -3,9 +3,11 @@ import { describe, expect, test } from 'vitest'
 import {
   addFromPalette,
   counterView,
+  openStudio,
   openWindow,
   preview,
   setSelectedView,
+  studioContext,
   studioForFile,
 } from './observe-page'
 
@@ -206,5 +208,71 @@ describe('preview styles', () => {
       themeVariable: '',
     })
     await page.context().close()
+  })
+})
+
+/**
+ * Init script: when the preview frame is put into the page, notes what the canvas showed then
+ * (`canvasAtPreview`): how many nodes were visible, and the viewport's transform (React
+ * Flow's initial one until the view is fitted to the nodes).
+ */
+function recordCanvasWhenPreviewLoads() {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('iframe[title="App preview"]')) return
+    observer.disconnect()
+    const nodes = [...document.querySelectorAll('.react-flow__node')]
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')
+    Object.assign(window, {
+      canvasAtPreview: {
+        shown: nodes.filter((node) => node.checkVisibility({ visibilityProperty: true })).length,
+        transform: viewport?.style.transform ?? null,
+      },
+    })
+  }).observe(document, { childList: true, subtree: true })
+}
+
+const canvasAtPreview = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as { canvasAtPreview?: unknown }).canvasAtPreview as {
+        shown: number
+        transform: string | null
+      },
+  )
+
+describe('when the preview loads', () => {
+  test('the preview frame loads once the canvas has drawn the project, fitted to view', async () => {
+    const context = await studioContext(studio.browser, studio.server)
+    await context.addInitScript(recordCanvasWhenPreviewLoads)
+    const page = await openStudio(context, studio.server.url)
+    await addFromPalette(page, 'Button')
+    await preview(page).getByRole('button', { name: 'Click me' }).waitFor()
+    const seen = await canvasAtPreview(page)
+    expect(seen.shown).toBeGreaterThan(0)
+    expect(seen.transform).not.toBe('translate(0px, 0px) scale(1)')
+    await context.close()
+  })
+
+  test('a canvas that never draws does not keep the app from showing', async () => {
+    const context = await studioContext(studio.browser, studio.server)
+    await context.addInitScript(recordCanvasWhenPreviewLoads)
+    // The canvas takes no room, so React Flow never measures a node nor fits the view.
+    await context.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        const hide = document.createElement('style')
+        hide.textContent = '.react-flow { display: none !important }'
+        document.head.append(hide)
+      }),
+    )
+    const page = await context.newPage()
+    await page.goto(studio.server.url)
+    await page.waitForURL(/\/p\/[A-Za-z0-9]+$/)
+    await page
+      .getByRole('region', { name: 'Palette' })
+      .getByRole('button', { name: 'Button' })
+      .click()
+    await preview(page).getByRole('button', { name: 'Click me' }).waitFor({ timeout: 20_000 })
+    expect((await canvasAtPreview(page)).shown).toBe(0)
+    await context.close()
   })
 })

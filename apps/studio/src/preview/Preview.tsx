@@ -19,6 +19,7 @@ import { recorderFor } from '../testing/runRecorder'
 import { SaveAsTest } from '../testing/SaveAsTest'
 import { TimeTravel } from '../timetravel/TimeTravel'
 import './preview.css'
+import { usePreviewFrameDue } from './usePreviewFrameDue'
 
 /**
  * The running app: the project's definition rendered over its instance state, inside a
@@ -71,6 +72,7 @@ export function Preview() {
     [instance, queue, session],
   )
 
+  const frameDue = usePreviewFrameDue()
   const frame = useRef<HTMLIFrameElement>(null)
   const host = useRef<PreviewHost | null>(null)
   const latest = useRef({ definition, state, onEvent })
@@ -133,16 +135,22 @@ export function Preview() {
         <h2>Preview</h2>
         <SaveAsTest />
       </header>
-      <iframe
-        ref={frame}
-        className="studio-preview-frame"
-        title="App preview"
-        src="/preview.html"
-        // allow-forms: without it a form's submit event never fires. The renderer prevents
-        // every form's own submission, so a form can never navigate the frame.
-        sandbox="allow-scripts allow-forms"
-        onLoad={connect}
-      />
+      {frameDue ? (
+        <iframe
+          ref={frame}
+          className="studio-preview-frame"
+          title="App preview"
+          src="/preview.html"
+          // allow-forms: without it a form's submit event never fires. The renderer prevents
+          // every form's own submission, so a form can never navigate the frame.
+          sandbox="allow-scripts allow-forms"
+          onLoad={connect}
+        />
+      ) : (
+        <p className="studio-preview-frame studio-preview-pending" role="status">
+          Starting the app…
+        </p>
+      )}
       <TimeTravel />
     </section>
   )

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react'
+import { useSession } from '../app/StudioContext'
+
+/**
+ * Whether the preview frame may load now: once the canvas has drawn the project and the page
+ * is next idle. The frame runs the whole app, in this page's process: loaded beside the
+ * canvas, its script and its render of every actor took main-thread time from drawing the
+ * canvas and answering the first click (a 1,000-actor open was some 150 ms slower to
+ * interactive, `pnpm bench studio-open`). The canvas is where a project is worked on first;
+ * the app follows a moment later. If the canvas never draws (hidden, or failing), the frame
+ * loads anyway after `latestMs`.
+ */
+export function usePreviewFrameDue(latestMs = 3000): boolean {
+  const canvasDrawn = useSession((s) => s.canvasDrawn)
+  const [due, setDue] = useState(false)
+  useEffect(() => {
+    const latest = setTimeout(() => setDue(true), latestMs)
+    return () => clearTimeout(latest)
+  }, [latestMs])
+  useEffect(() => {
+    if (!canvasDrawn) return
+    return whenIdle(() => setDue(true))
+  }, [canvasDrawn])
+  return due
+}
+
+/** Runs `then` when the page is next idle (within a second); returns a cancel. */
+function whenIdle(then: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(then, { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }
+  // Safari has no idle callbacks: after the frames the canvas's first draw starts.
+  const id = setTimeout(then, 100)
+  return () => clearTimeout(id)
+}

@@ -16,11 +16,17 @@ describe('HTTP: document snapshots', { timeout: NETWORK_TIMEOUT_MS }, () => {
 
   it('gives the owner the document as Automerge saved it', async () => {
     const repo = suite.client()
-    const { project } = createProject(repo, { name: 'Shared' })
+    const { project, instance } = createProject(repo, { name: 'Shared' })
     await whenSynced(repo, project)
+    await whenSynced(repo, instance)
     const response = await get(project.documentId, suite.server.ownerToken)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/octet-stream')
+    // It names the project's instance, for the studio to ask for next; the instance names none.
+    expect(response.headers.get('troupe-instance')).toBe(instance.documentId)
+    const instanceAnswer = await get(instance.documentId, suite.server.ownerToken)
+    expect(instanceAnswer.status).toBe(200)
+    expect(instanceAnswer.headers.get('troupe-instance')).toBeNull()
     const bytes = new Uint8Array(await response.arrayBuffer())
     // A repo with no network gets the document from these bytes alone.
     const offline = createNodeRepo()

@@ -100,7 +100,7 @@ describe('loading the studio', () => {
     await closeWhenSaved(page)
   })
 
-  test("a project's address asks for its saved copy as the page starts, once", async () => {
+  test("a project's address asks for its saved copy as the page starts, and its instance's, once each", async () => {
     const first = await newPage(studio.browser, studio.server)
     await first.locator('.react-flow__node').first().waitFor()
     const url = first.url()
@@ -112,11 +112,22 @@ describe('loading the studio', () => {
     const context = await studioContext(studio.browser, studio.server)
     const requested: string[] = []
     context.on('request', (request) => requested.push(new URL(request.url()).pathname))
+    const instanceId = context
+      .waitForEvent(
+        'response',
+        (answer) => new URL(answer.url()).pathname === `/api/documents/${id}`,
+      )
+      .then((answer) => answer.headers()['troupe-instance'])
     const page = await openStudio(context, url)
     expect(await page.locator('.react-flow__node').first().innerText()).toContain('root')
     const api = requested.filter((path) => path.startsWith('/api/'))
     expect(api.filter((path) => path === `/api/documents/${id}`)).toHaveLength(1)
     expect(api.indexOf(`/api/documents/${id}`)).toBeLessThan(api.indexOf('/api/session'))
+    // The project's answer names its instance, and the page asks for that one next, not the
+    // studio once it has loaded the project.
+    const instance = `/api/documents/${await instanceId}`
+    expect(api.filter((path) => path === instance)).toHaveLength(1)
+    expect(api.indexOf(instance)).toBeLessThan(api.indexOf('/api/session'))
     await context.close()
   })
 

@@ -53,7 +53,7 @@ describe('opening a project from a snapshot', { timeout: 60_000 }, () => {
     const opened = await openProject(client, project.url, {
       snapshot: (id) => {
         asked.push(id)
-        return documentSnapshot(server, id)
+        return documentSnapshot(server, id).then((saved) => saved?.bytes ?? null)
       },
     })
     const serverInstance = project.doc().instanceUrl
@@ -75,7 +75,7 @@ describe('opening a project from a snapshot', { timeout: 60_000 }, () => {
     // snapshot does not have.
     const first = createNodeRepo({ dataDir: dir.path })
     const { project } = createProject(first, { name: 'Local' })
-    const serverCopy = await documentSnapshot(first, project.documentId)
+    const serverCopy = (await documentSnapshot(first, project.documentId))?.bytes ?? null
     setActorRole(project, 'root', 'offline edit')
     await first.flush([project.documentId])
     await first.shutdown()
@@ -95,14 +95,27 @@ describe('opening a project from a snapshot', { timeout: 60_000 }, () => {
 
   it('serves each version of a document saved once, and a change at once', async () => {
     const { server, project } = serverWithProject()
-    const first = await documentSnapshot(server, project.documentId)
+    const saved = () => documentSnapshot(server, project.documentId).then((s) => s!.bytes)
+    const first = await saved()
     // The same version: the same save, not another one.
-    expect(await documentSnapshot(server, project.documentId)).toBe(first)
+    expect(await saved()).toBe(first)
     setActorRole(project, 'note', 'renamed')
-    const second = await documentSnapshot(server, project.documentId)
+    const second = await saved()
     expect(second).not.toBe(first)
-    expect(load<ProjectDoc>(second!).actors.note?.role).toBe('renamed')
-    expect(load<ProjectDoc>(first!).actors.note?.role).toBe('note')
+    expect(load<ProjectDoc>(second).actors.note?.role).toBe('renamed')
+    expect(load<ProjectDoc>(first).actors.note?.role).toBe('note')
+  })
+
+  it("names a project's instance beside its save, and nothing for other documents", async () => {
+    const { server, project } = serverWithProject()
+    const instanceId = project.doc().instanceUrl.replace('automerge:', '')
+    expect((await documentSnapshot(server, project.documentId))?.instanceId).toBe(instanceId)
+    expect((await documentSnapshot(server, instanceId))?.instanceId).toBeNull()
+    // A pointer that is not a document URL is not passed on (it goes into a header).
+    project.change((doc) => {
+      doc.instanceUrl = 'automerge:abc\r\nset-cookie: x'
+    })
+    expect((await documentSnapshot(server, project.documentId))?.instanceId).toBeNull()
   })
 
   it('ignores a snapshot that is missing or not a document', async () => {

@@ -29,7 +29,7 @@ describe('a stable document for readers', { timeout: 60_000 }, () => {
     const client = new Repo({ network: [] })
     cleanups.push(() => client.shutdown())
     const opened = await openProject(client, project.url, {
-      snapshot: (id) => documentSnapshot(server, id),
+      snapshot: (id) => documentSnapshot(server, id).then((saved) => saved?.bytes ?? null),
     })
     const read = stableDoc(opened.project)
     const first = read()

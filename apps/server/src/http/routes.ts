@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { issueCodes } from '@troupe/core'
+import type { DocumentSnapshot } from '@troupe/documents'
 import type { OwnerSession } from '../access/session'
 import { type Logger, redactUrl } from '../logger'
 import { send, serveStudio } from '../static'
@@ -16,7 +17,7 @@ export interface HttpContext {
   workspaceUrl?: () => Promise<string>
   published: PublishedContext
   /** A document as Automerge saved it, or null when the server has none by that id. */
-  documentSnapshot?: (documentId: string) => Promise<Uint8Array | null>
+  documentSnapshot?: (documentId: string) => Promise<DocumentSnapshot | null>
 }
 
 /** A request id from a proxy in front of us when it looks sane, else a fresh one. */
@@ -115,18 +116,21 @@ function sendWorkspace(ctx: HttpContext, res: ServerResponse, log: Logger) {
 /**
  * GET /api/documents/<id>: the document's saved bytes, so the studio opens a project it has
  * never held with one Automerge load instead of a whole-document sync (repo/snapshot.ts in
- * @troupe/documents). The owner's documents only: it is under the /api/ login.
+ * @troupe/documents). The owner's documents only: it is under the /api/ login. A project's
+ * answer names its instance document in a `troupe-instance` header.
  */
 function sendSnapshot(ctx: HttpContext, documentId: string, res: ServerResponse) {
   ctx.documentSnapshot!(documentId).then(
-    (bytes) => {
-      if (!bytes) return sendJson(res, 404, { message: `No document ${documentId}` })
+    (snapshot) => {
+      if (!snapshot) return sendJson(res, 404, { message: `No document ${documentId}` })
       res.writeHead(200, {
         'content-type': 'application/octet-stream',
-        'content-length': bytes.byteLength,
+        'content-length': snapshot.bytes.byteLength,
         'cache-control': 'no-store',
+        // A project's instance: the studio asks for it as soon as it has these headers.
+        ...(snapshot.instanceId ? { 'troupe-instance': snapshot.instanceId } : {}),
       })
-      res.end(bytes)
+      res.end(snapshot.bytes)
     },
     () => sendJson(res, 404, { message: `No document ${documentId}` }),
   )

@@ -10,14 +10,16 @@ export async function serverSnapshot(documentId: string): Promise<Uint8Array | n
 }
 
 /**
- * The answer index.html asked for while the studio's script was downloading (a page opened at
- * a project's address), taken once: a later open of the project asks again.
+ * An answer index.html asked for while the studio's script was downloading (a page opened at
+ * a project's address: the project's copy, and its instance's once the first answer named
+ * it), taken once: a later open of the project asks again.
  */
 function takeEarlySnapshot(url: string): Promise<Response> | null {
-  const early = (window as EarlyWindow).troupeEarlySnapshot
-  if (early?.url !== url) return null
-  delete (window as EarlyWindow).troupeEarlySnapshot
-  return early.response
+  const early = (window as EarlyWindow).troupeEarlySnapshots
+  const response = early?.[url]
+  if (!early || !response) return null
+  delete early[url]
+  return response
 }
 
-type EarlyWindow = Window & { troupeEarlySnapshot?: { url: string; response: Promise<Response> } }
+type EarlyWindow = Window & { troupeEarlySnapshots?: Record<string, Promise<Response>> }

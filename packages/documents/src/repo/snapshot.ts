@@ -5,6 +5,7 @@ import {
   interpretAsDocumentId,
   type Repo,
 } from '@automerge/automerge-repo'
+import { PROJECT_DOC_TYPE } from '../schema/project'
 
 /**
  * Opening a document this browser has never held, in one Automerge load instead of one sync.
@@ -30,12 +31,22 @@ export type SnapshotSource = (documentId: DocumentId) => Promise<Uint8Array | nu
  */
 const saves = new WeakMap<object, Uint8Array>()
 
-/** The document as saved by Automerge (its whole history), or null when the repo cannot find it. */
+/** A document as saved by Automerge (its whole history), and the instance it names. */
+export interface DocumentSnapshot {
+  bytes: Uint8Array
+  /**
+   * For a project, the id of the instance document it names (`instanceUrl`), so whoever
+   * asked can ask for that one too without waiting to load the project; else null.
+   */
+  instanceId: string | null
+}
+
+/** The document's snapshot, or null when the repo cannot find it. */
 export async function documentSnapshot(
   repo: Repo,
   documentId: string,
   waitMs = 5_000,
-): Promise<Uint8Array | null> {
+): Promise<DocumentSnapshot | null> {
   try {
     const handle = await repo.find(documentId as AnyDocumentId, {
       signal: AbortSignal.timeout(waitMs),
@@ -46,10 +57,17 @@ export async function documentSnapshot(
       bytes = save(doc)
       saves.set(doc, bytes)
     }
-    return bytes
+    return { bytes, instanceId: instanceIdOf(doc) }
   } catch {
     return null
   }
+}
+
+/** The document id in a project's `instanceUrl`, when it is one (anything else: null). */
+function instanceIdOf(doc: unknown): string | null {
+  const url = (doc as { type?: unknown; instanceUrl?: unknown }).instanceUrl
+  if ((doc as { type?: unknown }).type !== PROJECT_DOC_TYPE || typeof url !== 'string') return null
+  return /^automerge:([1-9A-HJ-NP-Za-km-z]+)$/.exec(url)?.[1] ?? null
 }
 
 /**

@@ -44,19 +44,7 @@ export interface StudioBench {
 
 export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
   const work = mkdtempSync(join(tmpdir(), 'troupe-bench-studio-'))
-  const studioDir = join(work, 'studio')
-  progress('building the studio')
-  await build({
-    root: studioRoot,
-    configFile: join(studioRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: {
-      outDir: studioDir,
-      emptyOutDir: true,
-      // TROUPE_BENCH_UNMINIFIED=1 keeps names readable in CPU profiles of the studio.
-      ...(process.env.TROUPE_BENCH_UNMINIFIED ? { minify: false } : {}),
-    },
-  })
+  const studioDir = await builtStudio()
   const server = await startServer({ port: 0, dataDir: join(work, 'data'), studioDir })
   const repo = createNodeRepo({ syncUrl: server.ownerSyncUrl })
   let browser: Browser | undefined
@@ -101,6 +89,34 @@ export async function startStudioBench(sizes: number[]): Promise<StudioBench> {
     await close()
     throw error
   }
+}
+
+let studioBuild: Promise<string> | null = null
+
+/**
+ * The studio's production build, made once per process and removed when it exits. `pnpm bench
+ * studio` runs several parts; built for each, an edit of the sources made during the run got
+ * into the later parts' figures.
+ */
+function builtStudio(): Promise<string> {
+  studioBuild ??= (async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'troupe-bench-studio-build-'))
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
+    progress('building the studio')
+    await build({
+      root: studioRoot,
+      configFile: join(studioRoot, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        // TROUPE_BENCH_UNMINIFIED=1 keeps names readable in CPU profiles of the studio.
+        ...(process.env.TROUPE_BENCH_UNMINIFIED ? { minify: false } : {}),
+      },
+    })
+    return outDir
+  })()
+  return studioBuild
 }
 
 /**

@@ -30,7 +30,7 @@ function whenIdle(then: () => void): () => void {
     const id = requestIdleCallback(then, { timeout: 1000 })
     return () => cancelIdleCallback(id)
   }
-  // Safari has no idle callbacks: after the frames the canvas's first draw starts.
+  // Safari has no idle callbacks: a short wait instead, past the frame of the canvas's draw.
   const id = setTimeout(then, 100)
   return () => clearTimeout(id)
 }

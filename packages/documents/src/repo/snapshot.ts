@@ -65,9 +65,9 @@ export async function documentSnapshot(
 
 /** The document id in a project's `instanceUrl`, when it is one (anything else: null). */
 function instanceIdOf(doc: unknown): string | null {
-  const url = (doc as { type?: unknown; instanceUrl?: unknown }).instanceUrl
-  if ((doc as { type?: unknown }).type !== PROJECT_DOC_TYPE || typeof url !== 'string') return null
-  return /^automerge:([1-9A-HJ-NP-Za-km-z]+)$/.exec(url)?.[1] ?? null
+  const { type, instanceUrl } = doc as { type?: unknown; instanceUrl?: unknown }
+  if (type !== PROJECT_DOC_TYPE || typeof instanceUrl !== 'string') return null
+  return /^automerge:([1-9A-HJ-NP-Za-km-z]+)$/.exec(instanceUrl)?.[1] ?? null
 }
 
 /**

@@ -32,8 +32,8 @@ const nodeTransform = (at: XY): string => `translate(${at.x}px,${at.y}px)`
  * one node wrapper that changed: with 1,000 actors, a frame's median went from 11.3 to 8.7 ms
  * without it (`pnpm bench studio-canvas`). React Flow's drag does not read its store's
  * positions while it runs (it moves what it picked up when the drag started), so the frame
- * only has to show the move. When the drag ends its positions go to the document, and the nodes built from it give
- * React Flow's store the same places the elements already show.
+ * only has to show the move. When the drag ends its positions go to the document, and the
+ * nodes built from it give React Flow's store the same places the elements already show.
  */
 export class DirectDragFrames {
   /** The dragged nodes' elements, found once per drag. */

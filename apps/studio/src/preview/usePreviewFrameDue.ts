@@ -13,14 +13,14 @@ import { useSession } from '../app/StudioContext'
 export function usePreviewFrameDue(latestMs = 3000): boolean {
   const canvasDrawn = useSession((s) => s.canvasDrawn)
   const [due, setDue] = useState(false)
+  // One wait at a time, none once due: the canvas's draw replaces the fallback by the idle
+  // callback (itself due within a second).
   useEffect(() => {
+    if (due) return
+    if (canvasDrawn) return whenIdle(() => setDue(true))
     const latest = setTimeout(() => setDue(true), latestMs)
     return () => clearTimeout(latest)
-  }, [latestMs])
-  useEffect(() => {
-    if (!canvasDrawn) return
-    return whenIdle(() => setDue(true))
-  }, [canvasDrawn])
+  }, [due, canvasDrawn, latestMs])
   return due
 }
 

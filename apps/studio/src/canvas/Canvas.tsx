@@ -12,7 +12,7 @@ import {
   useStore,
   useStoreApi,
 } from '@xyflow/react'
-import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react'
+import { type DragEvent, useCallback, useMemo, useRef } from 'react'
 import { useSession, useStudio } from '../app/StudioContext'
 import { useDocument } from '../app/useDocument'
 import { useCollab, usePresence } from '../collab/CollabContext'
@@ -80,9 +80,6 @@ export function Canvas() {
   // replaced by the far edge layer a frame later.
   const fitted = useFittedOnce()
   const farOrFitting = isFar || !fitted
-  useEffect(() => {
-    if (fitted) session.getState().setCanvasDrawn()
-  }, [fitted, session])
   // The cursors layer looks up its portal on every store change: mount it only when needed.
   const othersHere = usePresence((s) => s.collaborators.length > 0)
   const flowHost = useRef<HTMLDivElement>(null)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useSession } from '../app/StudioContext'
+import { useFittedOnce } from '../canvas/useFittedOnce'
 
 /**
  * Whether the preview frame may load now: once the canvas has drawn the project and the page
@@ -11,7 +11,8 @@ import { useSession } from '../app/StudioContext'
  * loads anyway after `latestMs`.
  */
 export function usePreviewFrameDue(latestMs = 3000): boolean {
-  const canvasDrawn = useSession((s) => s.canvasDrawn)
+  // The preview is inside the canvas's React Flow provider: it sees the same first fit.
+  const canvasDrawn = useFittedOnce()
   const [due, setDue] = useState(false)
   // One wait at a time, none once due: the canvas's draw replaces the fallback by the idle
   // callback (itself due within a second).

@@ -48,9 +48,6 @@ export interface SessionState {
   /** Time travel: the preview shows the app as it was after this message (null: live). */
   travelIndex: number | null
   setTravelIndex(index: number | null): void
-  /** The canvas has drawn the project once, fitted to view (the preview frame waits for it). */
-  canvasDrawn: boolean
-  setCanvasDrawn(): void
   /** A request to show an actor and a JSON path in its editor (lint findings link here). */
   focusRequest: FocusRequest | null
   focusPath(actorId: string, path: readonly (string | number)[]): void
@@ -106,8 +103,6 @@ export function createSessionStore(initialSelection: string | null = null) {
     setClipboard: (clipboard) => set({ clipboard }),
     travelIndex: null,
     setTravelIndex: (travelIndex) => set({ travelIndex }),
-    canvasDrawn: false,
-    setCanvasDrawn: () => set({ canvasDrawn: true }),
     focusRequest: null,
     focusPath: (actorId, path) =>
       set((s) => ({
